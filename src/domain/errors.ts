@@ -1,0 +1,38 @@
+/** The closed list of failures the core can report. The HTTP edge maps each to a status; the web maps each to a message. */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CSRF_TOKEN_INVALID',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_INACTIVE',
+  'PASSWORD_POLICY',
+  'PASSWORD_WRONG',
+  'VERSION_CONFLICT',
+  'PLAN_NOT_FOUND',
+  'NODE_NOT_FOUND',
+  'NODE_CYCLE',
+  'NODE_KIND_INVALID',
+  'NODE_LOCKED',
+  'DATES_INVERTED',
+  'UNIT_NOT_FOUND',
+  'UNIT_EXISTS',
+  'USER_NOT_FOUND',
+  'USER_EXISTS',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'NOT_FOUND',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(code);
+    this.name = 'DomainError';
+  }
+}

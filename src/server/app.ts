@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ServiceContext } from '../services/context';
+import { installErrorHandler, sendError } from './error-handler';
+import { installPolicy } from './policy';
+import { auditRoutes, referenceRoutes, unitRoutes, userRoutes } from './routes/admin.routes';
+import { authRoutes } from './routes/auth.routes';
+import { healthRoutes } from './routes/health.routes';
+import { planRoutes } from './routes/plan.routes';
+import type { RouteDeps } from './routes/route-kit';
+
+export interface AppOptions {
+  ctx: ServiceContext;
+  version: string;
+  logLevel?: string;
+  cookieSecure?: boolean;
+  bodyLimit?: number;
+  loginRateLimitPerMinute?: number;
+  /** The built web app (dist/web); not served when absent, as in API tests. */
+  webRoot?: string | null;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: opts.logLevel ?? 'info' },
+    bodyLimit: opts.bodyLimit ?? 1024 * 1024,
+    trustProxy: true,
+    // Keep the zod-parsed query (numbers, booleans) instead of ajv's string coercion.
+    ajv: { customOptions: { coerceTypes: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design injects its CSS-in-JS styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, { global: false, errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, message: `retry in ${ctx.after}` }) });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: '双城 Shuangcheng API', description: 'Delivery tracking for the Chengdu–Chongqing Twin-City Economic Circle Decision', version: opts.version },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sc_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  installPolicy(app, opts.ctx);
+  const deps: RouteDeps = { ctx: opts.ctx, cookieSecure: opts.cookieSecure ?? false, version: opts.version };
+  healthRoutes(app, deps);
+  authRoutes(app, deps, { max: opts.loginRateLimitPerMinute ?? 10, timeWindow: 60_000 });
+  planRoutes(app, deps);
+  unitRoutes(app, deps);
+  userRoutes(app, deps);
+  auditRoutes(app, deps);
+  referenceRoutes(app, deps);
+
+  const webRoot = opts.webRoot;
+  if (webRoot && existsSync(join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  }
+  // Unknown /api paths are errors; any other GET is a page of the single-page app.
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith('/api') && webRoot && existsSync(join(webRoot, 'index.html'))) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendError(request, reply, 'NOT_FOUND');
+  });
+  return app;
+}

@@ -1,0 +1,77 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, type ErrorCode } from '../domain';
+import { ERROR_MESSAGES, issueMessage, langOf } from './messages';
+
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CSRF_TOKEN_INVALID: 403,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_INACTIVE: 403,
+  PASSWORD_POLICY: 422,
+  PASSWORD_WRONG: 422,
+  VERSION_CONFLICT: 409,
+  PLAN_NOT_FOUND: 404,
+  NODE_NOT_FOUND: 404,
+  NODE_CYCLE: 422,
+  NODE_KIND_INVALID: 422,
+  NODE_LOCKED: 422,
+  DATES_INVERTED: 422,
+  UNIT_NOT_FOUND: 404,
+  UNIT_EXISTS: 409,
+  USER_NOT_FOUND: 404,
+  USER_EXISTS: 409,
+  RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  NOT_FOUND: 404,
+  INTERNAL: 500,
+};
+
+// Business-rule errors that concern one field: the web puts the message on that field.
+const FIELD_OF: Partial<Record<ErrorCode, string>> = {
+  DATES_INVERTED: 'dueOn',
+  PASSWORD_POLICY: 'password',
+  PASSWORD_WRONG: 'currentPassword',
+  UNIT_EXISTS: 'name',
+  USER_EXISTS: 'username',
+  NODE_KIND_INVALID: 'parentId',
+  NODE_CYCLE: 'parentId',
+};
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, fields?: { path: string; message: string }[]) {
+  const message = ERROR_MESSAGES[code][langOf(request.headers['accept-language'])];
+  return reply.status(HTTP_STATUS[code]).send({ error: { code, message, ...(fields && { fields }) } });
+}
+
+/** The one place where failures become HTTP responses. */
+export function installErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const lang = langOf(request.headers['accept-language']);
+    if (err instanceof DomainError) {
+      const field = FIELD_OF[err.code];
+      return sendError(request, reply, err.code, field ? [{ path: field, message: ERROR_MESSAGES[err.code][lang] }] : undefined);
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields = err.validation.flatMap((v) => {
+        const base = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+        const params = v.params as Record<string, unknown>;
+        if (v.keyword === 'unrecognized_keys' && Array.isArray(params.keys)) {
+          return (params.keys as string[]).map((k) => ({ path: base ? `${base}.${k}` : k, message: issueMessage('unrecognized_keys', params, lang) }));
+        }
+        return [{ path: base, message: issueMessage(v.keyword, params, lang) }];
+      });
+      return sendError(request, reply, 'VALIDATION_FAILED', fields);
+    }
+    if (err.statusCode === 429) return sendError(request, reply, 'RATE_LIMITED');
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(request, reply, 'PAYLOAD_TOO_LARGE');
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      // Malformed JSON, wrong content type, empty body and the like.
+      return sendError(request, reply, 'VALIDATION_FAILED', [{ path: '', message: err.message }]);
+    }
+    request.log.error({ err }, 'unhandled error');
+    return sendError(request, reply, 'INTERNAL');
+  });
+}

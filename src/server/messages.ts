@@ -1,0 +1,67 @@
+import type { ErrorCode } from '../domain';
+
+export type Lang = 'zh' | 'en';
+
+/** Picks the response language from Accept-Language: Chinese unless the client prefers English. */
+export function langOf(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return 'zh';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh';
+}
+
+export const ERROR_MESSAGES: Record<ErrorCode, Record<Lang, string>> = {
+  VALIDATION_FAILED: { zh: '提交的内容有误，请检查标出的字段', en: 'Some fields are invalid; please check the marked fields' },
+  UNAUTHENTICATED: { zh: '请先登录', en: 'Please sign in' },
+  FORBIDDEN: { zh: '没有权限执行此操作', en: 'You do not have permission to do this' },
+  CSRF_TOKEN_INVALID: { zh: '页面已过期，请刷新后重试', en: 'The page has expired; reload and try again' },
+  INVALID_CREDENTIALS: { zh: '用户名或密码错误', en: 'Wrong user name or password' },
+  ACCOUNT_LOCKED: { zh: '登录失败次数过多，账号已临时锁定，请稍后再试', en: 'Too many failed sign-ins; the account is locked for a while' },
+  ACCOUNT_INACTIVE: { zh: '账号已停用，请联系管理员', en: 'This account is deactivated; contact the administrator' },
+  PASSWORD_POLICY: { zh: '密码不符合要求：至少10位，须包含字母和数字，且不能包含用户名', en: 'The password must have at least 10 characters, letters and digits, and must not contain the user name' },
+  PASSWORD_WRONG: { zh: '当前密码不正确', en: 'The current password is wrong' },
+  VERSION_CONFLICT: { zh: '数据已被他人修改，请刷新后重试', en: 'Someone else changed this record; reload and try again' },
+  PLAN_NOT_FOUND: { zh: '规划不存在', en: 'Plan not found' },
+  NODE_NOT_FOUND: { zh: '节点不存在或已删除', en: 'This item does not exist or was deleted' },
+  NODE_CYCLE: { zh: '不能移动到自身或其下级之下', en: 'An item cannot be moved under itself or its descendants' },
+  NODE_KIND_INVALID: { zh: '该类型不能放在所选上级之下', en: 'This kind of item cannot be placed under the chosen parent' },
+  NODE_LOCKED: { zh: '《决定》的部分和条不能删除或移动', en: "The Decision's parts and articles cannot be deleted or moved" },
+  DATES_INVERTED: { zh: '完成时限不能早于开始日期', en: 'The due date cannot be before the start date' },
+  UNIT_NOT_FOUND: { zh: '单位不存在', en: 'Unit not found' },
+  UNIT_EXISTS: { zh: '已有同名单位', en: 'A unit with this name already exists' },
+  USER_NOT_FOUND: { zh: '用户不存在', en: 'User not found' },
+  USER_EXISTS: { zh: '用户名已被使用', en: 'This user name is taken' },
+  RATE_LIMITED: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  PAYLOAD_TOO_LARGE: { zh: '提交的内容过大', en: 'The request is too large' },
+  NOT_FOUND: { zh: '请求的地址不存在', en: 'Not found' },
+  INTERNAL: { zh: '服务器内部错误，请稍后重试', en: 'Internal error; please try again later' },
+};
+
+type Params = Record<string, unknown>;
+
+/** One field problem in the user's language, from a zod issue code and its parameters. */
+export function issueMessage(code: string, p: Params, lang: Lang): string {
+  const zh = lang === 'zh';
+  const n = p.minimum ?? p.maximum;
+  switch (code) {
+    case 'invalid_type':
+      if (p.input === undefined) return zh ? '必填' : 'Required';
+      return zh ? `类型不正确，应为${String(p.expected)}` : `Expected ${String(p.expected)}`;
+    case 'too_small':
+      if (p.origin === 'string') return Number(n) <= 1 ? (zh ? '必填' : 'Required') : zh ? `至少${String(n)}个字符` : `At least ${String(n)} characters`;
+      if (p.origin === 'array') return zh ? `至少选择${String(n)}项` : `Choose at least ${String(n)}`;
+      return zh ? `不能小于${String(n)}` : `Must be at least ${String(n)}`;
+    case 'too_big':
+      if (p.origin === 'string') return zh ? `不能超过${String(n)}个字符` : `At most ${String(n)} characters`;
+      if (p.origin === 'array') return zh ? `最多${String(n)}项` : `At most ${String(n)} items`;
+      return zh ? `不能大于${String(n)}` : `Must be at most ${String(n)}`;
+    case 'invalid_format':
+      if (p.format === 'date') return zh ? '日期格式应为 YYYY-MM-DD' : 'Use a date like 2026-12-31';
+      return zh ? '格式不正确' : 'Invalid format';
+    case 'invalid_value':
+      return zh ? `取值无效，可选：${(p.values as unknown[] | undefined)?.join('、') ?? ''}` : `Invalid value; allowed: ${(p.values as unknown[] | undefined)?.join(', ') ?? ''}`;
+    case 'unrecognized_keys':
+      return zh ? '不允许的字段' : 'Unknown field';
+    default:
+      return zh ? '内容无效' : 'Invalid value';
+  }
+}

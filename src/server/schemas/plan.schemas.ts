@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { NODE_KINDS, PRIORITIES } from '../../domain';
+import { ZBoolString, ZId, ZIsoDate, ZVersion } from './common.schemas';
+
+const ZFact = z.object({ key: z.string(), title: z.string(), text: z.string() });
+
+export const ZPlan = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  shortTitle: z.string(),
+  adoptedOn: z.string().nullable(),
+  issuer: z.string().nullable(),
+  summary: z.string().nullable(),
+  facts: z.object({ goals: z.array(ZFact), principles: z.array(ZFact), keyAreas: z.array(z.object({ key: z.string(), title: z.string() })) }),
+  source: z.record(z.string(), z.unknown()).nullable(),
+  version: z.number().int(),
+});
+
+export const ZNode = z.object({
+  id: z.string(),
+  planId: z.string(),
+  parentId: z.string().nullable(),
+  kind: z.enum(NODE_KINDS),
+  code: z.string(),
+  seq: z.number().int(),
+  title: z.string(),
+  body: z.string().nullable(),
+  weight: z.number(),
+  priority: z.enum(PRIORITIES),
+  startOn: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  keyArea: z.string().nullable(),
+  sourceRef: z.object({ section: z.string().optional(), quote: z.string().optional() }).nullable(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+
+export const ZNodeList = z.object({ items: z.array(ZNode) });
+export const ZPlanParams = z.object({ planId: ZId });
+export const ZNodeParams = z.object({ planId: ZId, nodeId: ZId });
+export const ZNodesQuery = z.strictObject({ deleted: ZBoolString.default(false) });
+
+const nodeFields = {
+  title: z.string().trim().min(1).max(200),
+  body: z.string().max(20_000).nullable(),
+  weight: z.number().min(0).max(1000),
+  priority: z.enum(PRIORITIES),
+  startOn: ZIsoDate.nullable(),
+  dueOn: ZIsoDate.nullable(),
+  keyArea: z.string().max(40).nullable(),
+};
+
+export const ZCreateNodeBody = z.strictObject({
+  parentId: ZId,
+  kind: z.enum(['task', 'milestone']),
+  title: nodeFields.title,
+  body: nodeFields.body.optional(),
+  weight: nodeFields.weight.optional(),
+  priority: nodeFields.priority.optional(),
+  startOn: nodeFields.startOn.optional(),
+  dueOn: nodeFields.dueOn.optional(),
+  keyArea: nodeFields.keyArea.optional(),
+});
+
+export const ZUpdateNodeBody = z.strictObject({
+  version: z.number().int().min(1),
+  title: nodeFields.title.optional(),
+  body: nodeFields.body.optional(),
+  weight: nodeFields.weight.optional(),
+  priority: nodeFields.priority.optional(),
+  startOn: nodeFields.startOn.optional(),
+  dueOn: nodeFields.dueOn.optional(),
+  keyArea: nodeFields.keyArea.optional(),
+});
+
+export const ZMoveNodeBody = z.strictObject({
+  version: z.number().int().min(1),
+  parentId: ZId,
+  position: z.number().int().min(0).max(100_000),
+});
+
+export const ZDeleteNodeQuery = z.strictObject({ version: ZVersion });
+export const ZDeleteResult = z.object({ deleted: z.number().int() });

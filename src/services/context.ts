@@ -1,0 +1,36 @@
+import type { Transaction } from 'kysely';
+import { auditTrail, type AuditTrail } from '../db/queries/audit';
+import type { Dialect } from '../db/connect';
+import type { DB, Db } from '../db/schema';
+import type { LockoutPolicy, Role } from '../domain';
+
+export interface ServiceContext {
+  db: Db;
+  dialect: Dialect;
+  clock: () => Date;
+  security: { lockout: LockoutPolicy; sessionIdleMinutes: number };
+}
+
+/** Who is acting. Services trust it: the HTTP edge has already authenticated and checked the permission. */
+export interface Actor {
+  userId: string | null;
+  username: string;
+  unitId: string | null;
+  roles: readonly Role[];
+}
+
+export const SYSTEM_ACTOR: Actor = { userId: null, username: 'system', unitId: null, roles: ['admin'] };
+
+/** Runs `work` in one transaction with an audit trail bound to it, so a change and its audit record commit together. */
+export function inTransaction<T>(ctx: ServiceContext, actor: Actor, work: (tx: Transaction<DB>, audit: BoundAudit) => Promise<T>): Promise<T> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const trail = auditTrail(tx, ctx.clock);
+    const audit: BoundAudit = (action, entity, entityId, before, after) =>
+      trail.record({ actorId: actor.userId, actorName: actor.username, action, entity, entityId, before, after });
+    return work(tx, audit);
+  });
+}
+
+export type BoundAudit = (action: string, entity: string, entityId: string, before: unknown, after: unknown) => Promise<void>;
+
+export const nowIso = (ctx: ServiceContext) => ctx.clock().toISOString();

@@ -1,0 +1,6 @@
+export { listPlans, getPlan, listNodes, getNode } from './read-plan';
+export { createNode } from './create-node';
+export { updateNode } from './update-node';
+export { moveNode } from './move-node';
+export { removeNode, restoreNode } from './remove-node';
+export type { CreateNodeInput, UpdateNodeInput, MoveNodeInput } from './node-input';

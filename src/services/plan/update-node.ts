@@ -1,0 +1,32 @@
+import { assertDatesOrdered, DomainError } from '../../domain';
+import { findNode, toPlanNode, type PlanNode } from '../../db/queries/plan-nodes';
+import type { PlanNodePatch } from '../../db/schema';
+import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
+import { auditView, type UpdateNodeInput } from './node-input';
+import { requireLiveNode } from './read-plan';
+
+/** Edits a node's own fields. Structure (parent, position, code) changes only through move. */
+export async function updateNode(ctx: ServiceContext, actor: Actor, planId: string, nodeId: string, input: UpdateNodeInput): Promise<PlanNode> {
+  return inTransaction(ctx, actor, async (tx, audit) => {
+    const row = await requireLiveNode(tx, planId, nodeId, input.version);
+    const patch: PlanNodePatch = {};
+    if (input.title !== undefined) patch.title = input.title;
+    if (input.body !== undefined) patch.body = input.body;
+    if (input.weight !== undefined) patch.weight = input.weight;
+    if (input.priority !== undefined) patch.priority = input.priority;
+    if (input.startOn !== undefined) patch.start_on = input.startOn;
+    if (input.dueOn !== undefined) patch.due_on = input.dueOn;
+    if (input.keyArea !== undefined) patch.key_area = input.keyArea;
+    assertDatesOrdered(patch.start_on !== undefined ? (patch.start_on ?? null) : row.start_on, patch.due_on !== undefined ? (patch.due_on ?? null) : row.due_on);
+    const result = await tx
+      .updateTable('plan_node')
+      .set({ ...patch, user_edited: 1, version: input.version + 1, updated_at: nowIso(ctx) })
+      .where('id', '=', nodeId)
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw new DomainError('VERSION_CONFLICT', { nodeId });
+    const after = (await findNode(tx, planId, nodeId))!;
+    await audit('plan_node.update', 'plan_node', nodeId, auditView(row), auditView(after));
+    return toPlanNode(after);
+  });
+}

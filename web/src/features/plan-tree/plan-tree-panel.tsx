@@ -1,0 +1,48 @@
+import { Card, Empty, Input, Tree } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import type { TNode } from '../../api/types';
+import { useT } from '../../i18n/use-t';
+import { ancestorIds, buildTreeData, collectParentKeys } from './build-tree-data';
+
+type Props = { nodes: readonly TNode[]; selectedId: string | undefined; onSelect: (id: string) => void };
+
+export function PlanTreePanel({ nodes, selectedId, onSelect }: Props) {
+  const t = useT();
+  const [query, setQuery] = useState('');
+  const [expanded, setExpanded] = useState<string[]>([]);
+  const treeData = useMemo(() => buildTreeData(nodes, query), [nodes, query]);
+  const filtering = query.trim() !== '';
+
+  // Keep the selected node visible: open its ancestors whenever the selection changes.
+  useEffect(() => {
+    if (!selectedId) return;
+    const path = ancestorIds(nodes, selectedId);
+    setExpanded((open) => (path.every((id) => open.includes(id)) ? open : [...new Set([...open, ...path])]));
+  }, [nodes, selectedId]);
+
+  return (
+    <Card size="small" styles={{ body: { padding: 8 } }}>
+      <Input.Search
+        allowClear
+        placeholder={t('plan.searchPlaceholder')}
+        onChange={(e) => setQuery(e.target.value)}
+        onSearch={setQuery}
+        style={{ marginBottom: 8 }}
+        data-testid="plan-tree-search"
+      />
+      {treeData.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} />
+      ) : (
+        <Tree
+          data-testid="plan-tree"
+          blockNode
+          treeData={treeData}
+          expandedKeys={filtering ? collectParentKeys(treeData) : expanded}
+          onExpand={(keys) => !filtering && setExpanded(keys.map(String))}
+          selectedKeys={selectedId ? [selectedId] : []}
+          onSelect={(keys) => keys[0] !== undefined && onSelect(String(keys[0]))}
+        />
+      )}
+    </Card>
+  );
+}

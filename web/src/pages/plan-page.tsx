@@ -1,0 +1,40 @@
+import { Col, Empty, Flex, Result, Row, Spin } from 'antd';
+import { useNavigate, useParams } from 'react-router';
+import { usePlanNodes, usePlans } from '../api/plans';
+import { PlanHeaderCard } from '../features/plan-tree/plan-header-card';
+import { PlanNodePanel } from '../features/plan-tree/plan-node-panel';
+import { PlanTreePanel } from '../features/plan-tree/plan-tree-panel';
+import { useErrorText } from '../i18n/use-error-text';
+import { useT } from '../i18n/use-t';
+
+export default function PlanPage() {
+  const t = useT();
+  const errorText = useErrorText();
+  const { nodeId } = useParams();
+  const navigate = useNavigate();
+  const plans = usePlans();
+  // The platform ships one plan; the first one listed is the one shown.
+  const plan = plans.data?.items[0];
+  const nodes = usePlanNodes(plan?.id);
+
+  const error = plans.error ?? nodes.error;
+  if (error) return <Result status="error" title={t('common.loadFailed')} subTitle={errorText(error)} />;
+  if (plans.isPending || (plan && nodes.isPending)) return <Spin style={{ display: 'block', marginTop: 80 }} />;
+  if (!plan || !nodes.data) return <Empty description={t('plan.noPlan')} />;
+
+  const open = (id: string | undefined) => navigate(id ? `/plan/${id}` : '/plan');
+
+  return (
+    <Flex vertical gap={16}>
+      <PlanHeaderCard plan={plan} nodes={nodes.data} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={9}>
+          <PlanTreePanel nodes={nodes.data} selectedId={nodeId} onSelect={open} />
+        </Col>
+        <Col xs={24} lg={15}>
+          <PlanNodePanel plan={plan} nodes={nodes.data} selectedId={nodeId} onOpen={open} onReload={() => void nodes.refetch()} />
+        </Col>
+      </Row>
+    </Flex>
+  );
+}

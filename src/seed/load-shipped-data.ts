@@ -61,7 +61,7 @@ async function applyUnits(ctx: ServiceContext, tx: Transaction<DB>, audit: Bound
   const at = nowIso(ctx);
   // Parents first, so the foreign key holds at every insert.
   const ordered = [...file.units].sort((a, b) => Number(a.parentKey !== null) - Number(b.parentKey !== null));
-  for (const [i, u] of ordered.entries()) {
+  for (const u of ordered) {
     const values = {
       name: u.name,
       full_name: u.fullName,
@@ -81,7 +81,6 @@ async function applyUnits(ctx: ServiceContext, tx: Transaction<DB>, audit: Bound
       await tx.updateTable('unit').set({ ...values, updated_at: at, version: Number(row.version) + 1 }).where('id', '=', row.id).execute();
       await audit('unit.seed', 'unit', row.id, { name: row.name, full_name: row.full_name }, { key: u.key, ...values });
     }
-    void i;
   }
 }
 
@@ -151,9 +150,12 @@ async function applyPlan(ctx: ServiceContext, tx: Transaction<DB>, audit: BoundA
     (await tx.selectFrom('plan_node').selectAll().where('plan_id', '=', planId).where('key', 'is not', null).execute()).map((r) => [r.key!, r]),
   );
 
+  // An article of part 3 is one of the 7 key areas and carries its key, so tasks added under it inherit it.
+  const keyAreaByTitle = new Map(file.facts.keyAreas.map((k) => [k.title, k.key]));
   const visit = async (nodes: SeedNode[], parentId: string | null, parentKeyArea: string | null) => {
     for (const [seq, n] of nodes.entries()) {
-      const values = { title: n.title, body: n.body ?? null, key_area: n.keyArea ?? parentKeyArea, source_ref: n.sourceRef ? writeJson(n.sourceRef) : null };
+      const keyArea = n.keyArea ?? (n.kind === 'article' ? (keyAreaByTitle.get(n.title) ?? null) : parentKeyArea);
+      const values = { title: n.title, body: n.body ?? null, key_area: keyArea, source_ref: n.sourceRef ? writeJson(n.sourceRef) : null };
       const row = existing.get(n.key);
       let id: string;
       if (!row) {

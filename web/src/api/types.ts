@@ -36,11 +36,11 @@ export type TPlan = {
   code: string;
   title: string;
   shortTitle: string;
-  adoptedOn: string;
-  issuer: string;
-  summary: string;
+  adoptedOn: string | null;
+  issuer: string | null;
+  summary: string | null;
   facts: { goals: TFactItem[]; principles: TFactItem[]; keyAreas: TKeyArea[] };
-  source: unknown;
+  source: Record<string, unknown> | null;
 };
 
 export type NodeKind = 'part' | 'article' | 'task' | 'milestone';

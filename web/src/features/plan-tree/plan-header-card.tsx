@@ -32,11 +32,11 @@ export function PlanHeaderCard({ plan, nodes }: { plan: TPlan; nodes: readonly T
         size="small"
         column={{ xs: 1, md: 3 }}
         items={[
-          { key: 'adoptedOn', label: t('plan.adoptedOn'), children: plan.adoptedOn },
-          { key: 'issuer', label: t('plan.issuer'), children: plan.issuer },
+          { key: 'adoptedOn', label: t('plan.adoptedOn'), children: plan.adoptedOn ?? '—' },
+          { key: 'issuer', label: t('plan.issuer'), children: plan.issuer ?? '—' },
           {
             key: 'counts',
-            label: t('node.kind'),
+            label: t('plan.structure'),
             children: t('plan.counts', { parts: counts.part, articles: counts.article, tasks: counts.task, milestones: counts.milestone }),
           },
         ]}

@@ -1,10 +1,14 @@
 import { Layout, Spin, theme } from 'antd';
-import { Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Outlet } from 'react-router';
 import { useMe } from '../../api/auth';
-import { ChangePasswordModal } from '../auth/change-password-modal';
 import { HeaderBar } from './header-bar';
 import { SideMenu } from './side-menu';
+
+// Only users with a new or reset password see this dialog, so its form code loads on demand.
+const ChangePasswordModal = lazy(() =>
+  import('../auth/change-password-modal').then((m) => ({ default: m.ChangePasswordModal })),
+);
 
 export function AppShell() {
   const { token } = theme.useToken();
@@ -27,7 +31,11 @@ export function AppShell() {
           </Suspense>
         </Layout.Content>
       </Layout>
-      <ChangePasswordModal open={mustChange} forced onClose={() => setDismissed(true)} />
+      {mustChange && (
+        <Suspense fallback={null}>
+          <ChangePasswordModal open forced onClose={() => setDismissed(true)} />
+        </Suspense>
+      )}
     </Layout>
   );
 }

@@ -82,10 +82,10 @@ export function UnitFormModal({ unit, onClose }: { unit?: TUnit; onClose: () => 
         initialValues={unit ?? { kind: 'department', side: 'sichuan', aliases: [] }}
       >
         <Form.Item name="name" label={t('unit.name')} rules={[{ required: true, whitespace: true, message: t('unit.nameRequired') }]}>
-          <Input maxLength={100} />
+          <Input maxLength={60} />
         </Form.Item>
         <Form.Item name="fullName" label={t('unit.fullName')}>
-          <Input maxLength={200} />
+          <Input maxLength={120} />
         </Form.Item>
         <Form.Item name="kind" label={t('unit.kind')} rules={[{ required: true, message: t('unit.kindRequired') }]}>
           <Select options={UNIT_KINDS.map((k) => ({ value: k, label: t(`unit.kind.${k}`) }))} />
@@ -96,8 +96,8 @@ export function UnitFormModal({ unit, onClose }: { unit?: TUnit; onClose: () => 
         <Form.Item name="parentId" label={t('unit.parent')}>
           <UnitSelect excludeId={unit?.id} />
         </Form.Item>
-        <Form.Item name="divisionCode" label={t('unit.divisionCode')}>
-          <Input maxLength={12} />
+        <Form.Item name="divisionCode" label={t('unit.divisionCode')} rules={[{ pattern: /^\d{6}$/, message: t('unit.divisionCodeFormat') }]}>
+          <Input maxLength={6} />
         </Form.Item>
         <Form.Item name="aliases" label={t('unit.aliases')} extra={t('unit.aliasesHint')}>
           <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} />

@@ -72,11 +72,18 @@ export function UserFormModal({ user, onClose }: { user?: TUser; onClose: () => 
         onFinish={submit}
         initialValues={user ?? { roles: ['reporter'], active: true }}
       >
-        <Form.Item name="username" label={t('user.username')} rules={[{ required: true, whitespace: true, message: t('user.usernameRequired') }]}>
-          <Input disabled={Boolean(user)} autoComplete="off" maxLength={64} />
+        <Form.Item
+          name="username"
+          label={t('user.username')}
+          rules={[
+            { required: true, whitespace: true, message: t('user.usernameRequired') },
+            { pattern: /^[A-Za-z0-9_.-]{3,40}$/, message: t('user.usernameFormat') },
+          ]}
+        >
+          <Input disabled={Boolean(user)} autoComplete="off" maxLength={40} />
         </Form.Item>
         <Form.Item name="displayName" label={t('user.displayName')} rules={[{ required: true, whitespace: true, message: t('user.displayNameRequired') }]}>
-          <Input maxLength={100} />
+          <Input maxLength={60} />
         </Form.Item>
         <Form.Item name="unitId" label={t('user.unit')} rules={[{ required: true, message: t('user.unitRequired') }]}>
           <UnitSelect allowClear={false} />

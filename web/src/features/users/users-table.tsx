@@ -30,7 +30,7 @@ export function UsersTable() {
   const columns: ColumnsType<TUser> = [
     { key: 'username', title: t('user.username'), dataIndex: 'username', sorter: true, sortOrder: toSortOrder(params.order, 'username', params.sort) },
     { key: 'displayName', title: t('user.displayName'), dataIndex: 'displayName', sorter: true, sortOrder: toSortOrder(params.order, 'displayName', params.sort) },
-    { key: 'unitName', title: t('user.unit'), dataIndex: 'unitName' },
+    { key: 'unitName', title: t('user.unit'), dataIndex: 'unitName', sorter: true, sortOrder: toSortOrder(params.order, 'unitName', params.sort) },
     { key: 'roles', title: t('user.roles'), dataIndex: 'roles', render: (_, u) => u.roles.map((r) => <Tag key={r}>{t(`role.${r}`)}</Tag>) },
     {
       key: 'active',

@@ -4,8 +4,16 @@ import { readJson } from '../db/json';
 import type { Executor } from '../db/schema';
 import type { ServiceContext } from './context';
 
+// A bare date as the end of a range means "to the end of that day".
+function endOf(to: string | undefined): string | undefined {
+  if (!to || !/^\d{4}-\d{2}-\d{2}$/.test(to)) return to;
+  const next = new Date(`${to}T00:00:00.000Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString();
+}
+
 export async function listAudit(ctx: ServiceContext, filter: AuditFilter, page: { page: number; pageSize: number }) {
-  const { rows, total } = await selectAudit(ctx.db, filter, { offset: (page.page - 1) * page.pageSize, limit: page.pageSize });
+  const { rows, total } = await selectAudit(ctx.db, { ...filter, to: endOf(filter.to) }, { offset: (page.page - 1) * page.pageSize, limit: page.pageSize });
   return {
     total,
     items: rows.map((r) => ({

@@ -1,6 +1,7 @@
 import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import { canonicalJson, GENESIS_HASH, hashAuditEntry, type AuditFields } from '../../domain';
 import type { AuditLogRow, DB, Executor } from '../schema';
+import { containsText } from './like';
 
 export interface AuditInput {
   actorId: string | null;
@@ -80,7 +81,7 @@ export async function listAudit(db: Executor, f: AuditFilter, page: { offset: nu
   if (f.entity) q = q.where('entity', '=', f.entity);
   if (f.entityId) q = q.where('entity_id', '=', f.entityId);
   if (f.actorId) q = q.where('actor_id', '=', f.actorId);
-  if (f.action) q = q.where('action', 'like', `%${f.action.replace(/[%_]/g, '')}%`);
+  if (f.action) q = q.where((eb) => containsText(eb.ref('action'), f.action!));
   if (f.from) q = q.where('at', '>=', f.from);
   if (f.to) q = q.where('at', '<', f.to);
   const [rows, count] = await Promise.all([

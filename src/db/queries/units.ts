@@ -1,5 +1,6 @@
 import { fromFlag, readJson } from '../json';
 import type { Executor, UnitRow } from '../schema';
+import { containsText } from './like';
 
 export type UnitKind = 'office' | 'department' | 'central' | 'city' | 'county' | 'enterprise' | 'other';
 export type Side = 'sichuan' | 'chongqing';
@@ -49,10 +50,8 @@ export async function listUnits(
 ) {
   let q = db.selectFrom('unit');
   if (f.q) {
-    const like = `%${f.q.toLowerCase().replace(/[%_]/g, '')}%`;
-    q = q.where((eb) =>
-      eb.or([eb(eb.fn('lower', ['name']), 'like', like), eb(eb.fn('lower', ['full_name']), 'like', like), eb(eb.fn('lower', ['aliases']), 'like', like)]),
-    );
+    const needle = f.q;
+    q = q.where((eb) => eb.or([containsText(eb.ref('name'), needle), containsText(eb.ref('full_name'), needle), containsText(eb.ref('aliases'), needle)]));
   }
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.side) q = q.where('side', '=', f.side);

@@ -1,6 +1,7 @@
 import type { Role } from '../../domain';
 import { fromFlag, readJson } from '../json';
 import type { AppUserRow, Executor } from '../schema';
+import { containsText } from './like';
 
 export interface User {
   id: string;
@@ -52,8 +53,8 @@ export type UserSort = keyof typeof USER_SORT;
 export async function listUsers(db: Executor, f: UserFilter, page: { offset: number; limit: number; sort: UserSort; order: 'asc' | 'desc' }) {
   let q = withUnitName(db);
   if (f.q) {
-    const like = `%${f.q.toLowerCase().replace(/[%_]/g, '')}%`;
-    q = q.where((eb) => eb.or([eb(eb.fn('lower', ['app_user.username']), 'like', like), eb(eb.fn('lower', ['app_user.display_name']), 'like', like)]));
+    const needle = f.q;
+    q = q.where((eb) => eb.or([containsText(eb.ref('app_user.username'), needle), containsText(eb.ref('app_user.display_name'), needle)]));
   }
   if (f.unitId) q = q.where('app_user.unit_id', '=', f.unitId);
   // roles is a JSON array of fixed identifiers, so a quoted substring match is exact.

@@ -51,7 +51,7 @@ function client(app: FastifyInstance, cookie?: string, csrf?: string): Client {
   };
 }
 
-export async function buildTestApp(dialect: Dialect, opts: { clock?: () => Date; loginRateLimitPerMinute?: number } = {}): Promise<TestApp> {
+export async function buildTestApp(dialect: Dialect, opts: { clock?: () => Date; loginRateLimitPerMinute?: number; webRoot?: string } = {}): Promise<TestApp> {
   const scratch: ScratchDatabase = await scratchDatabase(dialect);
   const database = openDatabase(scratch.url);
   await migrateToLatest(database.db);
@@ -66,7 +66,7 @@ export async function buildTestApp(dialect: Dialect, opts: { clock?: () => Date;
   for (const u of FIXTURE_USERS) {
     await createUser(ctx, SYSTEM_ACTOR, { username: u.username, displayName: u.username, unitId: units.get(u.unit)!, roles: u.roles, password: USER_PASSWORD }, { mustChangePassword: false });
   }
-  const app = await buildApp({ ctx, version: 'test', logLevel: 'silent', loginRateLimitPerMinute: opts.loginRateLimitPerMinute ?? 1000 });
+  const app = await buildApp({ ctx, version: 'test', logLevel: 'silent', loginRateLimitPerMinute: opts.loginRateLimitPerMinute ?? 1000, webRoot: opts.webRoot ?? null });
   await app.ready();
   const plan = await ctx.db.selectFrom('plan').select('id').executeTakeFirstOrThrow();
   return {

@@ -9,7 +9,8 @@ type Props = { nodes: readonly TNode[]; selectedId: string | undefined; onSelect
 export function PlanTreePanel({ nodes, selectedId, onSelect }: Props) {
   const t = useT();
   const [query, setQuery] = useState('');
-  const [expanded, setExpanded] = useState<string[]>([]);
+  // The four parts start open, so all the articles are visible on first load.
+  const [expanded, setExpanded] = useState<string[]>(() => nodes.filter((n) => n.kind === 'part').map((n) => n.id));
   const treeData = useMemo(() => buildTreeData(nodes, query), [nodes, query]);
   const filtering = query.trim() !== '';
 

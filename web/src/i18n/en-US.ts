@@ -124,6 +124,7 @@ export const enUS: Record<MessageKey, string> = {
   'unit.aliasesHint': 'Type and press Enter to add',
   'unit.kind.office': 'Leading-group office',
   'unit.kind.department': 'Department',
+  'unit.kind.central': 'Central body in the region',
   'unit.kind.city': 'City / prefecture',
   'unit.kind.county': 'District / county',
   'unit.kind.enterprise': 'Enterprise',

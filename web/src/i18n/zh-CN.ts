@@ -123,6 +123,7 @@ export const zhCN = {
   'unit.aliasesHint': '输入后回车添加',
   'unit.kind.office': '领导小组办公室',
   'unit.kind.department': '部门',
+  'unit.kind.central': '中央驻川渝单位',
   'unit.kind.city': '市（州）',
   'unit.kind.county': '区（县）',
   'unit.kind.enterprise': '企业',

@@ -7,6 +7,7 @@ import { ROLES, type Role } from './domain';
 import { buildApp } from './server/app';
 import { SYSTEM_ACTOR } from './services/context';
 import { verifyAuditChain } from './services/audit';
+import { purgeExpiredSessions } from './services/auth';
 import { createUser } from './services/users';
 import { loadShippedData } from './seed/load-shipped-data';
 import { projectRoot } from './seed/project-root';
@@ -97,6 +98,11 @@ async function start(config: TConfig): Promise<number> {
     webRoot: join(projectRoot(), 'dist', 'web'),
   });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
+  // Expired sessions are refused on sight; this only keeps the table small.
+  const purge = () => purgeExpiredSessions(ctx).catch((err: unknown) => app.log.error({ err }, 'session purge failed'));
+  await purge();
+  const purgeTimer = setInterval(purge, 60 * 60_000);
+  purgeTimer.unref();
   announceAdmin(seeded.admin.generatedPassword);
   console.log(`双城 Shuangcheng ${APP_VERSION} on ${address} (${database.dialect}; data: ${seeded.applied.join(', ') || 'unchanged'})`);
   const stop = async () => {

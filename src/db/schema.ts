@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 
 // Portable column conventions (one migration set for SQLite and PostgreSQL):
 // booleans are integer 0/1, JSON is text, dates and timestamps are ISO-8601 text made by the app.
@@ -57,6 +57,7 @@ export interface PlanTable {
   issuer: string | null;
   summary: string | null;
   facts: string;
+  settings: Generated<string>;
   source: string | null;
   version: number;
   created_at: string;
@@ -82,9 +83,92 @@ export interface PlanNodeTable {
   user_edited: number;
   deleted_at: string | null;
   deleted_batch: string | null;
+  completion_criterion: string | null;
+  evidence_required: Generated<number>;
+  cancelled: Generated<number>;
+  completed_on: string | null;
+  deadline_text: string | null;
+  division_codes: Generated<string>;
   version: number;
   created_at: string;
   updated_at: string;
+}
+
+export interface AssignmentTable {
+  id: string;
+  plan_id: string;
+  node_id: string;
+  unit_id: string;
+  role: string;
+  created_at: string;
+}
+
+export interface CycleTable {
+  id: string;
+  plan_id: string;
+  label: string;
+  frequency: string;
+  period_start: string;
+  period_end: string;
+  opens_on: string;
+  due_on: string;
+  state: Generated<string>;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportTable {
+  id: string;
+  cycle_id: string;
+  node_id: string;
+  unit_id: string;
+  role: string;
+  state: Generated<string>;
+  progress_pct: number | null;
+  narrative: string | null;
+  problems: string | null;
+  coordination_request: string | null;
+  next_steps: string | null;
+  milestone_updates: Generated<string>;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  approved_at: string | null;
+  approved_by: string | null;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  quality_rating: number | null;
+  returned_at: string | null;
+  returned_by: string | null;
+  return_comment: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AttachmentTable {
+  id: string;
+  report_id: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  thumbnail: Buffer | null;
+  deleted_at: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface StatusOverrideTable {
+  id: string;
+  node_id: string;
+  status: string;
+  reason: string;
+  expires_on: string;
+  created_by: string;
+  created_at: string;
+  revoked_at: string | null;
 }
 
 export interface DivisionTable {
@@ -134,6 +218,11 @@ export interface DB {
   session: SessionTable;
   plan: PlanTable;
   plan_node: PlanNodeTable;
+  assignment: AssignmentTable;
+  cycle: CycleTable;
+  report: ReportTable;
+  attachment: AttachmentTable;
+  status_override: StatusOverrideTable;
   division: DivisionTable;
   platform: PlatformTable;
   audit_log: AuditLogTable;
@@ -150,3 +239,5 @@ export type PlanNodeRow = Selectable<PlanNodeTable>;
 export type NewPlanNode = Insertable<PlanNodeTable>;
 export type PlanNodePatch = Updateable<PlanNodeTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+export type CycleRow = Selectable<CycleTable>;
+export type ReportRow = Selectable<ReportTable>;

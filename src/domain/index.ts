@@ -5,3 +5,4 @@ export * from './auth/lockout';
 export * from './audit/hash-chain';
 export * from './plan-tree/node-kind';
 export * from './plan-tree/tree-rules';
+export * from './reporting/report-workflow';

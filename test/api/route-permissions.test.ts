@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scopeOf, type Permission, type Role } from '../../src/domain';
+import { PERMISSIONS, scopeOf, type Permission, type Role } from '../../src/domain';
 import type { RouteEntry } from '../../src/server/policy';
 import { buildTestApp, type Client, type TestApp } from '../helpers/build-test-app';
 import { testDialects } from '../helpers/test-db';
@@ -33,7 +33,7 @@ describe.each(testDialects())('[%s] every route against every role', (dialect) =
   it('knows every /api route the server registered, each with a declared permission', () => {
     const table = t.app.routeTable;
     expect(table.length).toBeGreaterThanOrEqual(25);
-    for (const r of table) expect(['public', 'authenticated', 'plan:read', 'plan:edit', 'unit:read', 'unit:manage', 'user:read', 'user:manage', 'audit:read', 'reference:read']).toContain(r.permission);
+    for (const r of table) expect(['public', 'authenticated', ...PERMISSIONS]).toContain(r.permission);
     expect(table).toContainEqual({ method: 'POST', url: '/api/auth/login', permission: 'public' });
     expect(table).toContainEqual({ method: 'PATCH', url: '/api/plans/:planId/nodes/:nodeId', permission: 'plan:edit' });
   });

@@ -1,5 +1,5 @@
 import type { NodeKind, Priority } from '../../domain';
-import { readJson } from '../json';
+import { fromFlag, readJson } from '../json';
 import type { Executor, PlanNodeRow } from '../schema';
 
 export interface SourceRef {
@@ -22,6 +22,12 @@ export interface PlanNode {
   dueOn: string | null;
   keyArea: string | null;
   sourceRef: SourceRef | null;
+  completionCriterion: string | null;
+  evidenceRequired: boolean;
+  cancelled: boolean;
+  completedOn: string | null;
+  deadlineText: string | null;
+  divisionCodes: string[];
   version: number;
   updatedAt: string;
 }
@@ -42,6 +48,12 @@ export function toPlanNode(r: PlanNodeRow): PlanNode {
     dueOn: r.due_on,
     keyArea: r.key_area,
     sourceRef: readJson<SourceRef | null>(r.source_ref, null),
+    completionCriterion: r.completion_criterion,
+    evidenceRequired: fromFlag(r.evidence_required),
+    cancelled: fromFlag(r.cancelled),
+    completedOn: r.completed_on,
+    deadlineText: r.deadline_text,
+    divisionCodes: readJson<string[]>(r.division_codes, []),
     version: Number(r.version),
     updatedAt: r.updated_at,
   };

@@ -10,20 +10,41 @@ export const PERMISSIONS = [
   'user:manage',
   'audit:read',
   'reference:read',
+  'report:read',
+  'report:write',
+  'report:approve',
+  'report:review',
+  'cycle:manage',
+  'status:override',
+  'supervision:manage',
+  'supervision:respond',
+  'cockpit:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** 'all' reaches every unit's records; 'own-unit' only the holder's unit's. */
 export type Scope = 'all' | 'own-unit';
 
-const EVERYONE: Partial<Record<Permission, Scope>> = { 'plan:read': 'all', 'unit:read': 'all', 'reference:read': 'all' };
+const EVERYONE: Partial<Record<Permission, Scope>> = { 'plan:read': 'all', 'unit:read': 'all', 'reference:read': 'all', 'cockpit:read': 'all' };
+const UNIT_STAFF: Partial<Record<Permission, Scope>> = { 'report:read': 'own-unit', 'report:write': 'own-unit', 'supervision:respond': 'own-unit' };
 
 const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
   admin: Object.fromEntries(PERMISSIONS.map((p) => [p, 'all'])),
-  office: { ...EVERYONE, 'plan:edit': 'all', 'user:read': 'all', 'audit:read': 'all' },
-  unit_lead: { ...EVERYONE, 'user:read': 'own-unit' },
-  reporter: { ...EVERYONE },
-  viewer: { ...EVERYONE },
+  office: {
+    ...EVERYONE,
+    'plan:edit': 'all',
+    'user:read': 'all',
+    'audit:read': 'all',
+    'report:read': 'all',
+    'report:review': 'all',
+    'cycle:manage': 'all',
+    'status:override': 'all',
+    'supervision:manage': 'all',
+  },
+  unit_lead: { ...EVERYONE, ...UNIT_STAFF, 'user:read': 'own-unit', 'report:approve': 'own-unit' },
+  reporter: { ...EVERYONE, ...UNIT_STAFF },
+  // Leaders (决策层) read everything that has been submitted; they change nothing.
+  viewer: { ...EVERYONE, 'report:read': 'all' },
 };
 
 /** The widest scope any of the roles gives for the permission, or null when none grants it. */

@@ -1,6 +1,9 @@
 import * as plan from '../../services/plan';
 import { errorResponses } from '../schemas/common.schemas';
 import {
+  ZAssignBody,
+  ZAssignmentList,
+  ZAssignResult,
   ZCreateNodeBody,
   ZDeleteNodeQuery,
   ZDeleteResult,
@@ -59,5 +62,16 @@ export function planRoutes(app: ZApp, { ctx }: RouteDeps) {
     '/api/plans/:planId/nodes/:nodeId/restore',
     { config: edit, schema: { tags, params: ZNodeParams, response: { 200: ZNodeList, ...errorResponses } } },
     async (req) => ({ items: await plan.restoreNode(ctx, actorOf(req), req.params.planId, req.params.nodeId) }),
+  );
+
+  app.get(
+    '/api/plans/:planId/assignments',
+    { config: read, schema: { tags, params: ZPlanParams, response: { 200: ZAssignmentList, ...errorResponses } } },
+    async (req) => ({ items: await plan.listAssignments(ctx, req.params.planId) }),
+  );
+  app.put(
+    '/api/plans/:planId/nodes/:nodeId/assignments',
+    { config: edit, schema: { tags, params: ZNodeParams, body: ZAssignBody, response: { 200: ZAssignResult, ...errorResponses } } },
+    (req) => plan.assignUnits(ctx, actorOf(req), req.params.planId, req.params.nodeId, req.body),
   );
 }

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { ZMe, ZSessionView } from './auth.schemas';
 import type { ZAuditEntry, ZAuditVerify, ZCreateUnitBody, ZCreateUserBody, ZDivision, ZPlatform, ZUnit, ZUpdateUnitBody, ZUpdateUserBody, ZUser } from './admin.schemas';
-import type { ZCreateNodeBody, ZMoveNodeBody, ZNode, ZPlan, ZUpdateNodeBody } from './plan.schemas';
+import type { ZAssignBody, ZAssignment, ZCreateNodeBody, ZMoveNodeBody, ZNode, ZPlan, ZUpdateNodeBody } from './plan.schemas';
 
 export type { Role, Permission, NodeKind, Priority, ErrorCode } from '../../domain';
 export type TMe = z.infer<typeof ZMe>;
@@ -24,3 +24,5 @@ export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 export type TAuditVerify = z.infer<typeof ZAuditVerify>;
 export type TDivision = z.infer<typeof ZDivision>;
 export type TPlatform = z.infer<typeof ZPlatform>;
+export type TAssignment = z.infer<typeof ZAssignment>;
+export type TAssignBody = z.input<typeof ZAssignBody>;

@@ -32,6 +32,12 @@ export const ZNode = z.object({
   dueOn: z.string().nullable(),
   keyArea: z.string().nullable(),
   sourceRef: z.object({ section: z.string().optional(), quote: z.string().optional() }).nullable(),
+  completionCriterion: z.string().nullable(),
+  evidenceRequired: z.boolean(),
+  cancelled: z.boolean(),
+  completedOn: z.string().nullable(),
+  deadlineText: z.string().nullable(),
+  divisionCodes: z.array(z.string()),
   version: z.number().int(),
   updatedAt: z.string(),
 });
@@ -49,29 +55,40 @@ const nodeFields = {
   startOn: ZIsoDate.nullable(),
   dueOn: ZIsoDate.nullable(),
   keyArea: z.string().max(40).nullable(),
+  completionCriterion: z.string().trim().max(500).nullable(),
+  evidenceRequired: z.boolean(),
+  cancelled: z.boolean(),
+  completedOn: ZIsoDate.nullable(),
+  deadlineText: z.string().trim().max(60).nullable(),
+  divisionCodes: z.array(z.string().regex(/^\d{6}$/)).max(100),
+};
+
+const optionalFields = {
+  body: nodeFields.body.optional(),
+  weight: nodeFields.weight.optional(),
+  priority: nodeFields.priority.optional(),
+  startOn: nodeFields.startOn.optional(),
+  dueOn: nodeFields.dueOn.optional(),
+  keyArea: nodeFields.keyArea.optional(),
+  completionCriterion: nodeFields.completionCriterion.optional(),
+  evidenceRequired: nodeFields.evidenceRequired.optional(),
+  cancelled: nodeFields.cancelled.optional(),
+  completedOn: nodeFields.completedOn.optional(),
+  deadlineText: nodeFields.deadlineText.optional(),
+  divisionCodes: nodeFields.divisionCodes.optional(),
 };
 
 export const ZCreateNodeBody = z.strictObject({
   parentId: ZId,
   kind: z.enum(['task', 'milestone']),
   title: nodeFields.title,
-  body: nodeFields.body.optional(),
-  weight: nodeFields.weight.optional(),
-  priority: nodeFields.priority.optional(),
-  startOn: nodeFields.startOn.optional(),
-  dueOn: nodeFields.dueOn.optional(),
-  keyArea: nodeFields.keyArea.optional(),
+  ...optionalFields,
 });
 
 export const ZUpdateNodeBody = z.strictObject({
   version: z.number().int().min(1),
   title: nodeFields.title.optional(),
-  body: nodeFields.body.optional(),
-  weight: nodeFields.weight.optional(),
-  priority: nodeFields.priority.optional(),
-  startOn: nodeFields.startOn.optional(),
-  dueOn: nodeFields.dueOn.optional(),
-  keyArea: nodeFields.keyArea.optional(),
+  ...optionalFields,
 });
 
 export const ZMoveNodeBody = z.strictObject({
@@ -82,3 +99,18 @@ export const ZMoveNodeBody = z.strictObject({
 
 export const ZDeleteNodeQuery = z.strictObject({ version: ZVersion });
 export const ZDeleteResult = z.object({ deleted: z.number().int() });
+
+export const ZAssignment = z.object({
+  nodeId: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  side: z.enum(['sichuan', 'chongqing']),
+  role: z.enum(['lead', 'participant']),
+});
+export const ZAssignmentList = z.object({ items: z.array(ZAssignment) });
+export const ZAssignBody = z.strictObject({
+  version: z.number().int().min(1),
+  leads: z.array(ZId).max(50),
+  participants: z.array(ZId).max(200),
+});
+export const ZAssignResult = z.object({ node: ZNode, assignments: z.array(ZAssignment) });

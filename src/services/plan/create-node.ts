@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { assertDatesOrdered, assertPlacement } from '../../domain';
 import { findNode, toPlanNode, type PlanNode } from '../../db/queries/plan-nodes';
+import { toFlag, writeJson } from '../../db/json';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
 import { auditView, type CreateNodeInput } from './node-input';
 import { requireLiveNode, requirePlan } from './read-plan';
@@ -40,6 +41,12 @@ export async function createNode(ctx: ServiceContext, actor: Actor, planId: stri
         due_on: input.dueOn ?? null,
         key_area: input.keyArea ?? (parent.key_area || null),
         source_ref: null,
+        completion_criterion: input.completionCriterion ?? null,
+        evidence_required: toFlag(input.evidenceRequired ?? false),
+        cancelled: toFlag(input.cancelled ?? false),
+        completed_on: input.completedOn ?? null,
+        deadline_text: input.deadlineText ?? null,
+        division_codes: writeJson(input.divisionCodes ?? []),
         user_edited: 1,
         version: 1,
         created_at: at,

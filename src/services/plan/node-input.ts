@@ -8,6 +8,12 @@ export interface NodeFields {
   startOn: string | null;
   dueOn: string | null;
   keyArea: string | null;
+  completionCriterion: string | null;
+  evidenceRequired: boolean;
+  cancelled: boolean;
+  completedOn: string | null;
+  deadlineText: string | null;
+  divisionCodes: string[];
 }
 
 export interface CreateNodeInput extends Partial<Omit<NodeFields, 'title'>> {
@@ -36,6 +42,12 @@ export function auditView(r: {
   start_on: string | null;
   due_on: string | null;
   key_area: string | null;
+  completion_criterion: string | null;
+  evidence_required: number;
+  cancelled: number;
+  completed_on: string | null;
+  deadline_text: string | null;
+  division_codes: string;
   version: number;
 }) {
   return {
@@ -49,6 +61,12 @@ export function auditView(r: {
     startOn: r.start_on,
     dueOn: r.due_on,
     keyArea: r.key_area,
+    completionCriterion: r.completion_criterion,
+    evidenceRequired: Boolean(r.evidence_required),
+    cancelled: Boolean(r.cancelled),
+    completedOn: r.completed_on,
+    deadlineText: r.deadline_text,
+    divisionCodes: r.division_codes,
     version: Number(r.version),
   };
 }

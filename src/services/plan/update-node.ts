@@ -1,6 +1,7 @@
 import { assertDatesOrdered, DomainError } from '../../domain';
 import { findNode, toPlanNode, type PlanNode } from '../../db/queries/plan-nodes';
 import type { PlanNodePatch } from '../../db/schema';
+import { toFlag, writeJson } from '../../db/json';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
 import { auditView, type UpdateNodeInput } from './node-input';
 import { requireLiveNode } from './read-plan';
@@ -17,6 +18,12 @@ export async function updateNode(ctx: ServiceContext, actor: Actor, planId: stri
     if (input.startOn !== undefined) patch.start_on = input.startOn;
     if (input.dueOn !== undefined) patch.due_on = input.dueOn;
     if (input.keyArea !== undefined) patch.key_area = input.keyArea;
+    if (input.completionCriterion !== undefined) patch.completion_criterion = input.completionCriterion;
+    if (input.evidenceRequired !== undefined) patch.evidence_required = toFlag(input.evidenceRequired);
+    if (input.cancelled !== undefined) patch.cancelled = toFlag(input.cancelled);
+    if (input.completedOn !== undefined) patch.completed_on = input.completedOn;
+    if (input.deadlineText !== undefined) patch.deadline_text = input.deadlineText;
+    if (input.divisionCodes !== undefined) patch.division_codes = writeJson(input.divisionCodes);
     assertDatesOrdered(patch.start_on !== undefined ? (patch.start_on ?? null) : row.start_on, patch.due_on !== undefined ? (patch.due_on ?? null) : row.due_on);
     const result = await tx
       .updateTable('plan_node')

@@ -79,6 +79,7 @@ export function installErrorHandler(app: FastifyInstance) {
     }
     if (err.statusCode === 429) return sendError(request, reply, 'RATE_LIMITED');
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(request, reply, 'PAYLOAD_TOO_LARGE');
+    if (err.code === 'FST_REQ_FILE_TOO_LARGE') return sendError(request, reply, 'ATTACHMENT_TOO_LARGE');
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       // Malformed JSON, wrong content type, empty body and the like.
       return sendError(request, reply, 'VALIDATION_FAILED', [{ path: '', message: err.message }]);

@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth.routes';
 import { healthRoutes } from './routes/health.routes';
 import { planRoutes } from './routes/plan.routes';
 import { reportingRoutes } from './routes/reporting.routes';
+import { statusRoutes } from './routes/status.routes';
 import type { RouteDeps } from './routes/route-kit';
 
 export interface AppOptions {
@@ -83,6 +84,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   auditRoutes(app, deps);
   referenceRoutes(app, deps);
   reportingRoutes(app, deps);
+  statusRoutes(app, deps);
 
   const webRoot = opts.webRoot;
   if (webRoot && existsSync(join(webRoot, 'index.html'))) {

@@ -127,6 +127,7 @@ describe('deriveStatus: not started, completed, cancelled', () => {
   it.each<[string, Partial<TaskFacts>, string, Status, Reason[]]>([
     ['before its start date, never reported', { ...later, progressPct: null }, '2026-12-01', 'not_started', [{ code: 'not_started_yet', startOn: '2027-01-01' }]],
     ['before its start date, reported 0%', { ...later, progressPct: 0 }, '2026-12-31', 'not_started', [{ code: 'not_started_yet', startOn: '2027-01-01' }]],
+    ['no lead unit assigned yet', { ...later, assigned: false, progressPct: null }, '2027-06-01', 'not_started', [{ code: 'unassigned' }]],
     ['before its start date but already moving', { ...later, progressPct: 5 }, '2026-12-01', 'green', []],
     ['on its start date', { ...later, progressPct: null }, '2027-01-01', 'green', []],
     ['completedOn set', { progressPct: 80, completedOn: '2026-06-01' }, '2026-08-15', 'completed', [{ code: 'completed', on: '2026-06-01' }]],

@@ -37,6 +37,8 @@ export interface TaskFacts {
   /** Reporting cycles in scope that have closed or are open, oldest first. */
   cycles: readonly CycleFacts[];
   override?: StatusOverride | null;
+  /** false when no lead unit is assigned yet; undefined (as in older callers) counts as assigned. */
+  assigned?: boolean;
 }
 
 export interface StatusResult {
@@ -94,6 +96,12 @@ function deriveComputed(task: TaskFacts, asOf: IsoDate, t: StatusThresholds, pla
   if (happenedBy(task.completedOn, asOf)) return result('completed', [{ code: 'completed', on: task.completedOn }], 100);
   if (reported >= 100 && liveMilestones.every((m) => happenedBy(m.completedOn, asOf))) {
     return result('completed', [{ code: 'completed', on: null }], 100);
+  }
+
+  // A task nobody has been assigned yet is not in delivery: judging it against dates would flood the
+  // lagging list with the office's own unfinished division of work.
+  if (task.assigned === false && reported <= 0) {
+    return result('not_started', [{ code: 'unassigned' }]);
   }
 
   // Before its start date a task owes nothing. A 0% report is not progress, so it does not start the task.

@@ -32,6 +32,8 @@ export function explainReason(reason: Reason, lang: ExplainLang): string {
     case 'due_soon':
       if (reason.days === 0) return zh ? '今天到期' : 'Due today';
       return zh ? `距完成时限还有 ${reason.days} 天` : `Due in ${plural(reason.days, 'day')}`;
+    case 'unassigned':
+      return zh ? '尚未明确牵头单位' : 'No lead unit assigned yet';
     case 'not_started_yet':
       return zh ? `尚未到开始日期（${reason.startOn}）` : `Not started yet (starts ${reason.startOn})`;
     case 'completed':

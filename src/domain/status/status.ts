@@ -16,6 +16,7 @@ export type Reason =
   | { code: 'task_overdue'; days: number }
   | { code: 'due_soon'; days: number }
   | { code: 'not_started_yet'; startOn: IsoDate }
+  | { code: 'unassigned' }
   | { code: 'completed'; on: IsoDate | null }
   | { code: 'override'; status: Status; reason: string; expiresOn: IsoDate; by: string };
 

@@ -1,0 +1,96 @@
+import { emptyCounts, rollupBy, type ExplainLang, type RollupNode, type Status, type StatusCounts } from '../../domain';
+import type { ServiceContext } from '../context';
+import { computePlanStatus, type NodeStatus } from './plan-status';
+import { laggingTasks, nodeStatusView, type NodeStatusView } from './views';
+
+export interface Cockpit {
+  asOf: string;
+  overall: { progressPct: number; counts: StatusCounts };
+  parts: NodeStatusView[];
+  articles: NodeStatusView[];
+  keyAreas: { key: string; title: string; progressPct: number; counts: StatusCounts }[];
+  lagging: NodeStatusView[];
+  units: { unitId: string; unitName: string; leadTasks: number; red: number; yellow: number; reportsDue: number; reportsOnTime: number; reportsLate: number; reportsMissing: number }[];
+  divisions: { code: string; counts: StatusCounts; worst: Status | null; taskIds: string[] }[];
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+const WORST: Status[] = ['red', 'yellow', 'green', 'not_started', 'completed', 'cancelled'];
+
+/**
+ * What leaders look at: overall progress, status counts, progress by part, article and key area, the
+ * lagging list, a table by unit and counts by division for the map. One status computation and two
+ * grouped queries; nothing per task.
+ */
+export async function buildCockpit(ctx: ServiceContext, planId: string, lang: ExplainLang): Promise<Cockpit> {
+  const status = await computePlanStatus(ctx, planId);
+  const all = [...status.nodes.values()];
+  const leaves = all.filter((s) => s.isLeaf);
+  const [plan, unitDivisions, reportStats] = await Promise.all([
+    ctx.db.selectFrom('plan').select('facts').where('id', '=', planId).executeTakeFirstOrThrow(),
+    ctx.db.selectFrom('unit').select(['id', 'division_code']).where('division_code', 'is not', null).execute(),
+    ctx.db
+      .selectFrom('report')
+      .innerJoin('cycle', 'cycle.id', 'report.cycle_id')
+      .innerJoin('unit', 'unit.id', 'report.unit_id')
+      .select(['report.unit_id', 'unit.name', 'report.state', 'report.submitted_at', 'cycle.due_on'])
+      .where('cycle.plan_id', '=', planId)
+      .where('report.role', '=', 'lead')
+      .where('cycle.due_on', '<', status.asOf)
+      .execute(),
+  ]);
+  const keyAreaTitles = (JSON.parse(plan.facts) as { keyAreas?: { key: string; title: string }[] }).keyAreas ?? [];
+
+  const asRollupLeaf = (s: NodeStatus): RollupNode & { s: NodeStatus } => ({
+    id: s.node.id,
+    parentId: s.node.parentId,
+    weight: s.node.weight,
+    cancelled: s.node.cancelled,
+    status: s.task?.status ?? 'not_started',
+    progressPct: s.task?.actualPct ?? 0,
+    s,
+  });
+  const byArea = rollupBy((l) => (l.s.node.keyArea ? [l.s.node.keyArea] : []), leaves.map(asRollupLeaf));
+
+  // A task is located where the office placed it, and in the divisions of the cities and districts that carry it.
+  const divisionOfUnit = new Map(unitDivisions.map((u) => [u.id, u.division_code!]));
+  const divisionsOf = (s: NodeStatus) => [...new Set([...s.node.divisionCodes, ...[...s.leads, ...s.participants].map((u) => divisionOfUnit.get(u.unitId)).filter((d): d is string => Boolean(d))])];
+  const byDivision = rollupBy((l) => divisionsOf(l.s), leaves.map(asRollupLeaf));
+  const taskIdsByDivision = new Map<string, string[]>();
+  for (const s of leaves) for (const d of divisionsOf(s)) taskIdsByDivision.set(d, [...(taskIdsByDivision.get(d) ?? []), s.node.id]);
+
+  const units = new Map<string, Cockpit['units'][number]>();
+  const unitRow = (unitId: string, unitName: string) => {
+    let row = units.get(unitId);
+    if (!row) units.set(unitId, (row = { unitId, unitName, leadTasks: 0, red: 0, yellow: 0, reportsDue: 0, reportsOnTime: 0, reportsLate: 0, reportsMissing: 0 }));
+    return row;
+  };
+  for (const s of leaves) {
+    for (const u of s.leads) {
+      const row = unitRow(u.unitId, u.unitName);
+      row.leadTasks++;
+      if (s.task?.status === 'red') row.red++;
+      if (s.task?.status === 'yellow') row.yellow++;
+    }
+  }
+  for (const r of reportStats) {
+    const row = unitRow(r.unit_id, r.name);
+    row.reportsDue++;
+    const filed = r.state !== 'draft' && r.state !== 'returned' && r.submitted_at;
+    if (!filed) row.reportsMissing++;
+    else if (r.submitted_at!.slice(0, 10) <= r.due_on) row.reportsOnTime++;
+    else row.reportsLate++;
+  }
+
+  const views = (kind: string) => all.filter((s) => s.node.kind === kind).map((s) => nodeStatusView(s, lang));
+  return {
+    asOf: status.asOf,
+    overall: { progressPct: round1(status.overall.progressPct), counts: status.overall.counts },
+    parts: views('part'),
+    articles: views('article'),
+    keyAreas: keyAreaTitles.map((k) => ({ key: k.key, title: k.title, progressPct: round1(byArea.get(k.key)?.progressPct ?? 0), counts: byArea.get(k.key)?.counts ?? emptyCounts() })),
+    lagging: laggingTasks(status).slice(0, 50).map((s) => nodeStatusView(s, lang)),
+    units: [...units.values()].sort((a, b) => b.red - a.red || b.yellow - a.yellow || b.leadTasks - a.leadTasks),
+    divisions: [...byDivision].map(([code, r]) => ({ code, counts: r.counts, worst: WORST.find((w) => r.counts[w] > 0) ?? null, taskIds: taskIdsByDivision.get(code) ?? [] })),
+  };
+}

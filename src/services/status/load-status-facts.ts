@@ -1,0 +1,139 @@
+import { countsAsFiled, type CycleFacts, type MilestoneFacts, type ReportState, type StatusOverride, type TaskFacts } from '../../domain';
+import { readJson } from '../../db/json';
+import type { Executor } from '../../db/schema';
+
+export interface TaskRow {
+  id: string;
+  parentId: string | null;
+  kind: 'part' | 'article' | 'task';
+  code: string;
+  title: string;
+  weight: number;
+  priority: string;
+  keyArea: string | null;
+  startOn: string | null;
+  dueOn: string | null;
+  divisionCodes: string[];
+  cancelled: boolean;
+}
+
+export interface PlanFacts {
+  /** Parts, articles and tasks (milestones shape the trajectory, not the tree that rolls up). */
+  nodes: TaskRow[];
+  facts: Map<string, TaskFacts>;
+  assignments: { nodeId: string; unitId: string; unitName: string; role: 'lead' | 'participant' }[];
+}
+
+/**
+ * Everything the status engine needs for one plan, in six queries whatever the plan's size: nodes,
+ * milestones, lead-unit reports per cycle, assignments, overrides. No query per task.
+ */
+export async function loadStatusFacts(db: Executor, planId: string, asOf: string): Promise<PlanFacts> {
+  const [nodeRows, milestoneRows, reportRows, assignmentRows, overrideRows] = await Promise.all([
+    db
+      .selectFrom('plan_node')
+      .select(['id', 'parent_id', 'kind', 'code', 'title', 'weight', 'priority', 'key_area', 'start_on', 'due_on', 'division_codes', 'cancelled', 'completed_on'])
+      .where('plan_id', '=', planId)
+      .where('deleted_at', 'is', null)
+      .where('kind', '!=', 'milestone')
+      .execute(),
+    db
+      .selectFrom('plan_node')
+      .select(['parent_id', 'code', 'title', 'due_on', 'weight', 'completed_on', 'cancelled'])
+      .where('plan_id', '=', planId)
+      .where('deleted_at', 'is', null)
+      .where('kind', '=', 'milestone')
+      .execute(),
+    db
+      .selectFrom('report')
+      .innerJoin('cycle', 'cycle.id', 'report.cycle_id')
+      .select(['report.node_id', 'report.state', 'report.progress_pct', 'report.submitted_at', 'cycle.id as cycle_id', 'cycle.label', 'cycle.due_on', 'cycle.period_start'])
+      .where('cycle.plan_id', '=', planId)
+      .where('report.role', '=', 'lead')
+      .where('cycle.opens_on', '<=', asOf)
+      .orderBy('cycle.period_start')
+      .execute(),
+    db
+      .selectFrom('assignment')
+      .innerJoin('unit', 'unit.id', 'assignment.unit_id')
+      .select(['assignment.node_id', 'assignment.unit_id', 'unit.name', 'assignment.role'])
+      .where('assignment.plan_id', '=', planId)
+      .orderBy('unit.sort_order')
+      .execute(),
+    db
+      .selectFrom('status_override')
+      .innerJoin('plan_node', 'plan_node.id', 'status_override.node_id')
+      .leftJoin('app_user', 'app_user.id', 'status_override.created_by')
+      .select(['status_override.node_id', 'status_override.status', 'status_override.reason', 'status_override.expires_on', 'status_override.created_at', 'app_user.display_name'])
+      .where('plan_node.plan_id', '=', planId)
+      .where('status_override.revoked_at', 'is', null)
+      .where('status_override.expires_on', '>=', asOf)
+      .orderBy('status_override.created_at')
+      .execute(),
+  ]);
+
+  const milestones = new Map<string, MilestoneFacts[]>();
+  for (const m of milestoneRows) {
+    const list = milestones.get(m.parent_id!) ?? [];
+    list.push({ code: m.code, title: m.title, dueOn: m.due_on, weight: Number(m.weight), completedOn: m.completed_on, cancelled: Boolean(m.cancelled) });
+    milestones.set(m.parent_id!, list);
+  }
+
+  // Per task and cycle: filed when any lead unit (Sichuan or Chongqing side of a joint task) filed.
+  const cycles = new Map<string, Map<string, CycleFacts>>();
+  const progress = new Map<string, number>();
+  for (const r of reportRows) {
+    const filed = countsAsFiled(r.state as ReportState);
+    const byCycle = cycles.get(r.node_id) ?? new Map<string, CycleFacts>();
+    const prev = byCycle.get(r.cycle_id);
+    const submittedOn = filed && r.submitted_at ? r.submitted_at.slice(0, 10) : null;
+    if (!prev || (submittedOn && (!prev.submittedOn || submittedOn < prev.submittedOn))) {
+      byCycle.set(r.cycle_id, { label: r.label, dueOn: r.due_on, submittedOn });
+    }
+    cycles.set(r.node_id, byCycle);
+    // Rows come oldest cycle first, so the last filed figure is the latest.
+    if (filed && r.progress_pct !== null) progress.set(r.node_id, Number(r.progress_pct));
+  }
+
+  const overrides = new Map<string, StatusOverride>();
+  for (const o of overrideRows) {
+    overrides.set(o.node_id, { status: o.status as StatusOverride['status'], reason: o.reason, expiresOn: o.expires_on, by: o.display_name ?? '' });
+  }
+
+  const nodes: TaskRow[] = nodeRows.map((n) => ({
+    id: n.id,
+    parentId: n.parent_id,
+    kind: n.kind as TaskRow['kind'],
+    code: n.code,
+    title: n.title,
+    weight: Number(n.weight),
+    priority: n.priority,
+    keyArea: n.key_area,
+    startOn: n.start_on,
+    dueOn: n.due_on,
+    divisionCodes: readJson<string[]>(n.division_codes, []),
+    cancelled: Boolean(n.cancelled),
+  }));
+  const leadAssigned = new Set(assignmentRows.filter((a) => a.role === 'lead').map((a) => a.node_id));
+  const facts = new Map<string, TaskFacts>();
+  for (const n of nodeRows) {
+    if (n.kind !== 'task') continue;
+    facts.set(n.id, {
+      code: n.code,
+      startOn: n.start_on,
+      dueOn: n.due_on,
+      cancelled: Boolean(n.cancelled),
+      completedOn: n.completed_on,
+      progressPct: progress.get(n.id) ?? null,
+      milestones: milestones.get(n.id) ?? [],
+      cycles: [...(cycles.get(n.id)?.values() ?? [])],
+      override: overrides.get(n.id) ?? null,
+      assigned: leadAssigned.has(n.id),
+    });
+  }
+  return {
+    nodes,
+    facts,
+    assignments: assignmentRows.map((a) => ({ nodeId: a.node_id, unitId: a.unit_id, unitName: a.name, role: a.role as 'lead' | 'participant' })),
+  };
+}

@@ -1,0 +1,87 @@
+import { scopeOf, type ExplainLang, type Status } from '../../domain';
+import type { Actor, ServiceContext } from '../context';
+import { computePlanStatus } from './plan-status';
+import { compareCodes, nodeStatusView, type NodeStatusView } from './views';
+
+export interface MyTasksFilter {
+  unitId?: string | undefined;
+  role?: 'lead' | 'participant' | undefined;
+  status?: Status | undefined;
+  priority?: 'high' | 'normal' | 'low' | undefined;
+  /** A part or article: tasks below it. */
+  underId?: string | undefined;
+  keyArea?: string | undefined;
+  dueFrom?: string | undefined;
+  dueTo?: string | undefined;
+  q?: string | undefined;
+}
+
+export interface MyTask extends NodeStatusView {
+  role: 'lead' | 'participant';
+  priority: string;
+  startOn: string | null;
+  dueOn: string | null;
+  keyArea: string | null;
+  articleCode: string | null;
+}
+
+const PRIORITY_RANK: Record<string, number> = { high: 0, normal: 1, low: 2 };
+const SORTS = {
+  code: (a: MyTask, b: MyTask) => compareCodes(a.code, b.code),
+  dueOn: (a: MyTask, b: MyTask) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || compareCodes(a.code, b.code),
+  priority: (a: MyTask, b: MyTask) => (PRIORITY_RANK[a.priority] ?? 1) - (PRIORITY_RANK[b.priority] ?? 1) || compareCodes(a.code, b.code),
+  status: (a: MyTask, b: MyTask) => STATUS_RANK(a) - STATUS_RANK(b) || compareCodes(a.code, b.code),
+  progress: (a: MyTask, b: MyTask) => a.progressPct - b.progressPct || compareCodes(a.code, b.code),
+} as const;
+const STATUS_RANK = (t: MyTask) => ['red', 'yellow', 'green', 'not_started', 'completed', 'cancelled'].indexOf(t.status ?? 'not_started');
+export type MyTaskSort = keyof typeof SORTS;
+
+/**
+ * The tasks a unit leads or supports, with their status and reasons. The office and leaders may look at
+ * any unit; everybody else sees their own.
+ */
+export async function listMyTasks(
+  ctx: ServiceContext,
+  actor: Actor,
+  planId: string,
+  filter: MyTasksFilter,
+  page: { page: number; pageSize: number; sort: MyTaskSort; order: 'asc' | 'desc' },
+  lang: ExplainLang,
+) {
+  const unitId = filter.unitId && scopeOf(actor.roles, 'report:read') === 'all' ? filter.unitId : actor.unitId;
+  const status = await computePlanStatus(ctx, planId);
+  const under = filter.underId ? descendantsOf(status.nodes, filter.underId) : null;
+  const q = filter.q?.toLowerCase();
+  const rows: MyTask[] = [];
+  for (const s of status.nodes.values()) {
+    if (s.node.kind !== 'task') continue;
+    const role = s.leads.some((u) => u.unitId === unitId) ? 'lead' : s.participants.some((u) => u.unitId === unitId) ? 'participant' : null;
+    if (!role || (filter.role && filter.role !== role)) continue;
+    const view = nodeStatusView(s, lang);
+    if (filter.status && view.status !== filter.status) continue;
+    if (filter.priority && s.node.priority !== filter.priority) continue;
+    if (under && !under.has(s.node.id)) continue;
+    if (filter.keyArea && s.node.keyArea !== filter.keyArea) continue;
+    if (filter.dueFrom && (!s.node.dueOn || s.node.dueOn < filter.dueFrom)) continue;
+    if (filter.dueTo && (!s.node.dueOn || s.node.dueOn > filter.dueTo)) continue;
+    if (q && !`${s.node.code} ${s.node.title}`.toLowerCase().includes(q)) continue;
+    rows.push({ ...view, role, priority: s.node.priority, startOn: s.node.startOn, dueOn: s.node.dueOn, keyArea: s.node.keyArea, articleCode: view.code.split('.').slice(0, 2).join('.') });
+  }
+  rows.sort(SORTS[page.sort]);
+  if (page.order === 'desc') rows.reverse();
+  const start = (page.page - 1) * page.pageSize;
+  return { asOf: status.asOf, unitId, items: rows.slice(start, start + page.pageSize), total: rows.length, page: page.page, pageSize: page.pageSize };
+}
+
+function descendantsOf(nodes: Map<string, { node: { id: string; parentId: string | null } }>, rootId: string): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const s of nodes.values()) if (s.node.parentId) children.set(s.node.parentId, [...(children.get(s.node.parentId) ?? []), s.node.id]);
+  const out = new Set<string>();
+  const stack = [rootId];
+  while (stack.length) {
+    const id = stack.pop()!;
+    out.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return out;
+}

@@ -1,0 +1,80 @@
+import { DEFAULT_THRESHOLDS, deriveStatus, rollup, type Reason, type RollupResult, type Status, type StatusResult, type StatusThresholds } from '../../domain';
+import { readJson } from '../../db/json';
+import type { ServiceContext } from '../context';
+import { requirePlan } from '../plan/read-plan';
+import { loadStatusFacts, type PlanFacts, type TaskRow } from './load-status-facts';
+
+export interface NodeStatus {
+  node: TaskRow;
+  /** Present on tasks: the engine's verdict with its reasons. */
+  task: StatusResult | null;
+  rollup: RollupResult;
+  leads: { unitId: string; unitName: string }[];
+  participants: { unitId: string; unitName: string }[];
+  isLeaf: boolean;
+}
+
+export interface PlanStatus {
+  asOf: string;
+  thresholds: StatusThresholds;
+  nodes: Map<string, NodeStatus>;
+  /** The whole plan: its parts rolled up once more. */
+  overall: RollupResult;
+}
+
+const PLAN_ROOT = '__plan__';
+
+// Offices work on Beijing time: a report due "today" is due until midnight there, not in UTC.
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+export const todayInChina = (ctx: ServiceContext) => new Date(ctx.clock().getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+
+export async function planThresholds(ctx: ServiceContext, planId: string): Promise<StatusThresholds> {
+  const row = await ctx.db.selectFrom('plan').select('settings').where('id', '=', planId).executeTakeFirst();
+  const settings = readJson<{ statusThresholds?: Partial<StatusThresholds> }>(row?.settings, {});
+  return { ...DEFAULT_THRESHOLDS, ...settings.statusThresholds };
+}
+
+/** Status of every task and the rollup of every part, article and task of a plan, as of a day. */
+export async function computePlanStatus(ctx: ServiceContext, planId: string, asOf = todayInChina(ctx)): Promise<PlanStatus> {
+  await requirePlan(ctx.db, planId);
+  const [facts, thresholds] = await Promise.all([loadStatusFacts(ctx.db, planId, asOf), planThresholds(ctx, planId)]);
+  const { nodes, overall } = assemble(facts, asOf, thresholds);
+  return { asOf, thresholds, nodes, overall };
+}
+
+function assemble(p: PlanFacts, asOf: string, thresholds: StatusThresholds): { nodes: Map<string, NodeStatus>; overall: RollupResult } {
+  const results = new Map<string, StatusResult>();
+  for (const [id, f] of p.facts) results.set(id, deriveStatus(f, asOf, thresholds));
+  const hasTaskChild = new Set(p.nodes.filter((n) => n.kind === 'task' && n.parentId).map((n) => n.parentId!));
+  const isLeafTask = (n: TaskRow) => n.kind === 'task' && !hasTaskChild.has(n.id);
+  const rolled = rollup([
+    { id: PLAN_ROOT, parentId: null, weight: 1 },
+    ...p.nodes.map((n) => {
+      const r = results.get(n.id);
+      const parentId = n.parentId ?? PLAN_ROOT;
+      return isLeafTask(n) && r
+        ? { id: n.id, parentId, weight: n.weight, cancelled: n.cancelled, status: r.status, progressPct: r.actualPct }
+        : { id: n.id, parentId, weight: n.weight, cancelled: n.cancelled };
+    }),
+  ]);
+  const units = new Map<string, { lead: NodeStatus['leads']; participant: NodeStatus['participants'] }>();
+  for (const a of p.assignments) {
+    const entry = units.get(a.nodeId) ?? { lead: [], participant: [] };
+    entry[a.role].push({ unitId: a.unitId, unitName: a.unitName });
+    units.set(a.nodeId, entry);
+  }
+  const out = new Map<string, NodeStatus>();
+  for (const n of p.nodes) {
+    out.set(n.id, {
+      node: n,
+      task: results.get(n.id) ?? null,
+      rollup: rolled.get(n.id)!,
+      leads: units.get(n.id)?.lead ?? [],
+      participants: units.get(n.id)?.participant ?? [],
+      isLeaf: isLeafTask(n),
+    });
+  }
+  return { nodes: out, overall: rolled.get(PLAN_ROOT)! };
+}
+
+export type { Reason, Status };

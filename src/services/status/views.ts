@@ -1,0 +1,56 @@
+import { compareStatus, explainReason, type ExplainLang, type Reason, type Status } from '../../domain';
+import type { NodeStatus, PlanStatus } from './plan-status';
+
+export interface NodeStatusView {
+  nodeId: string;
+  kind: string;
+  code: string;
+  title: string;
+  status: Status | null;
+  reasons: { code: Reason['code']; text: string }[];
+  plannedPct: number | null;
+  actualPct: number | null;
+  progressPct: number;
+  counts: Record<Status, number>;
+  leads: string[];
+  participants: string[];
+  isLeaf: boolean;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+export function nodeStatusView(s: NodeStatus, lang: ExplainLang): NodeStatusView {
+  return {
+    nodeId: s.node.id,
+    kind: s.node.kind,
+    code: s.node.code,
+    title: s.node.title,
+    status: s.task?.status ?? null,
+    reasons: (s.task?.reasons ?? []).map((r) => ({ code: r.code, text: explainReason(r, lang) })),
+    plannedPct: s.task?.plannedPct ?? null,
+    actualPct: s.task ? s.task.actualPct : null,
+    progressPct: round1(s.rollup.progressPct),
+    counts: s.rollup.counts,
+    leads: s.leads.map((u) => u.unitName),
+    participants: s.participants.map((u) => u.unitName),
+    isLeaf: s.isLeaf,
+  };
+}
+
+/** Code order for outline codes: 3.10 after 3.9. */
+export function compareCodes(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
+    if (d) return d;
+  }
+  return 0;
+}
+
+/** Lagging tasks, worst first, then by how many reasons and by code. */
+export function laggingTasks(p: PlanStatus): NodeStatus[] {
+  return [...p.nodes.values()]
+    .filter((s) => s.isLeaf && (s.task?.status === 'red' || s.task?.status === 'yellow'))
+    .sort((a, b) => compareStatus(a.task!.status, b.task!.status) || b.task!.reasons.length - a.task!.reasons.length || compareCodes(a.node.code, b.node.code));
+}

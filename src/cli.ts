@@ -96,6 +96,7 @@ async function start(config: TConfig): Promise<number> {
     bodyLimit: config.BODY_LIMIT_BYTES,
     loginRateLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
     webRoot: join(projectRoot(), 'dist', 'web'),
+    geoDir: config.SHUANGCHENG_GEO_DIR,
   });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   // Expired sessions are refused on sight; this only keeps the table small.

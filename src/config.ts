@@ -17,6 +17,8 @@ export const ZConfig = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  /** A folder with an approved map (审图号) to use instead of the shipped schematic boundaries. */
+  SHUANGCHENG_GEO_DIR: z.string().optional(),
 });
 export type TConfig = z.infer<typeof ZConfig>;
 

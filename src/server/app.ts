@@ -29,6 +29,7 @@ export interface AppOptions {
   loginRateLimitPerMinute?: number;
   /** The built web app (dist/web); not served when absent, as in API tests. */
   webRoot?: string | null;
+  geoDir?: string | undefined;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -75,7 +76,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   installPolicy(app, opts.ctx);
-  const deps: RouteDeps = { ctx: opts.ctx, cookieSecure: opts.cookieSecure ?? false, version: opts.version };
+  const deps: RouteDeps = { ctx: opts.ctx, cookieSecure: opts.cookieSecure ?? false, version: opts.version, geoDir: opts.geoDir };
   healthRoutes(app, deps);
   authRoutes(app, deps, { max: opts.loginRateLimitPerMinute ?? 10, timeWindow: 60_000 });
   planRoutes(app, deps);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as audit from '../../services/audit';
 import * as reference from '../../services/reference';
+import { createGeoSource, GEO_LAYERS, type GeoLayer } from '../../services/geo';
 import * as units from '../../services/units';
 import * as users from '../../services/users';
 import { errorResponses } from '../schemas/common.schemas';
@@ -78,7 +79,20 @@ export function auditRoutes(app: ZApp, { ctx }: RouteDeps) {
   app.get('/api/audit/verify', { config: { permission: 'audit:read' }, schema: { tags, response: { 200: ZAuditVerify, ...errorResponses } } }, () => audit.verifyAuditChain(ctx.db));
 }
 
-export function referenceRoutes(app: ZApp, { ctx }: RouteDeps) {
+export function referenceRoutes(app: ZApp, { ctx, geoDir }: RouteDeps) {
+  const geo = createGeoSource(geoDir);
+  app.get(
+    '/api/geo/:layer',
+    {
+      config: { permission: 'reference:read' },
+      schema: { tags: ['reference'], params: z.object({ layer: z.enum(Object.keys(GEO_LAYERS) as [GeoLayer, ...GeoLayer[]]) }), response: { 200: z.any(), ...errorResponses } },
+    },
+    async (req, reply) => {
+      const g = geo(req.params.layer);
+      // The header tells the web whether to print the "schematic map" label.
+      return reply.header('content-type', 'application/geo+json; charset=utf-8').header('x-map-schematic', String(g.schematic)).header('cache-control', 'private, max-age=86400').send(g.body);
+    },
+  );
   const tags = ['reference'];
   const config = { permission: 'reference:read' } as const;
   app.get('/api/divisions', { config, schema: { tags, response: { 200: z.object({ items: z.array(ZDivision) }), ...errorResponses } } }, async () => ({

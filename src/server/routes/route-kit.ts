@@ -9,6 +9,7 @@ export interface RouteDeps {
   ctx: ServiceContext;
   cookieSecure: boolean;
   version: string;
+  geoDir?: string | undefined;
 }
 
 /** The acting user of an authenticated route (the policy hook has already rejected anonymous calls). */

@@ -2,9 +2,11 @@
 import type { z } from 'zod';
 import type { ZMe, ZSessionView } from './auth.schemas';
 import type { ZAuditEntry, ZAuditVerify, ZCreateUnitBody, ZCreateUserBody, ZDivision, ZPlatform, ZUnit, ZUpdateUnitBody, ZUpdateUserBody, ZUser } from './admin.schemas';
+import type { ZCycle, ZOpenCycleBody, ZReportDetail, ZReportSummary, ZSaveReportBody, ZAttachment } from './reporting.schemas';
+import type { ZCockpit, ZMyTask, ZNodeStatus, ZOverrideBody } from './status.schemas';
 import type { ZAssignBody, ZAssignment, ZCreateNodeBody, ZMoveNodeBody, ZNode, ZPlan, ZUpdateNodeBody } from './plan.schemas';
 
-export type { Role, Permission, NodeKind, Priority, ErrorCode } from '../../domain';
+export type { Role, Permission, NodeKind, Priority, ErrorCode, Status, ReportState, ReportAction } from '../../domain';
 export type TMe = z.infer<typeof ZMe>;
 export type TSession = z.infer<typeof ZSessionView>;
 export type TPlan = z.infer<typeof ZPlan>;
@@ -26,3 +28,13 @@ export type TDivision = z.infer<typeof ZDivision>;
 export type TPlatform = z.infer<typeof ZPlatform>;
 export type TAssignment = z.infer<typeof ZAssignment>;
 export type TAssignBody = z.input<typeof ZAssignBody>;
+export type TCycle = z.infer<typeof ZCycle>;
+export type TOpenCycle = z.input<typeof ZOpenCycleBody>;
+export type TReportSummary = z.infer<typeof ZReportSummary>;
+export type TReportDetail = z.infer<typeof ZReportDetail>;
+export type TSaveReport = z.input<typeof ZSaveReportBody>;
+export type TAttachment = z.infer<typeof ZAttachment>;
+export type TNodeStatus = z.infer<typeof ZNodeStatus>;
+export type TMyTask = z.infer<typeof ZMyTask>;
+export type TCockpit = z.infer<typeof ZCockpit>;
+export type TOverride = z.input<typeof ZOverrideBody>;

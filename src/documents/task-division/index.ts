@@ -1,0 +1,2 @@
+export * from './read-task-division';
+export * from './write-task-division';

@@ -15,3 +15,5 @@ export * from './status/status-thresholds';
 export * from './status/derive-status';
 export * from './status/explain-status';
 export * from './rollup/rollup-progress';
+export * from './import';
+export * from './plan-tree/compare-codes';

@@ -18,6 +18,7 @@ import { healthRoutes } from './routes/health.routes';
 import { planRoutes } from './routes/plan.routes';
 import { reportingRoutes } from './routes/reporting.routes';
 import { statusRoutes } from './routes/status.routes';
+import { importRoutes } from './routes/import.routes';
 import type { RouteDeps } from './routes/route-kit';
 
 export interface AppOptions {
@@ -86,6 +87,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   referenceRoutes(app, deps);
   reportingRoutes(app, deps);
   statusRoutes(app, deps);
+  importRoutes(app, deps);
 
   const webRoot = opts.webRoot;
   if (webRoot && existsSync(join(webRoot, 'index.html'))) {

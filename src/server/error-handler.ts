@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError, type ErrorCode } from '../domain';
+import { DomainError, ImportError, type ErrorCode } from '../domain';
 import { ERROR_MESSAGES, issueMessage, langOf } from './messages';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -31,6 +31,12 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   ATTACHMENT_TYPE_REJECTED: 415,
   ATTACHMENT_TOO_LARGE: 413,
   ATTACHMENT_NOT_FOUND: 404,
+  IMPORT_NOT_XLSX: 415,
+  IMPORT_NO_HEADER: 422,
+  IMPORT_EMPTY: 422,
+  IMPORT_TOO_LARGE: 413,
+  IMPORT_SHEET_NOT_FOUND: 422,
+  IMPORT_BLOCKED: 422,
   UNIT_NOT_FOUND: 404,
   UNIT_EXISTS: 409,
   USER_NOT_FOUND: 404,
@@ -53,16 +59,20 @@ const FIELD_OF: Partial<Record<ErrorCode, string>> = {
   NODE_CYCLE: 'parentId',
 };
 
-export function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, fields?: { path: string; message: string }[]) {
+export function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, fields?: { path: string; message: string }[], details?: Record<string, unknown>) {
   const message = ERROR_MESSAGES[code][langOf(request.headers['accept-language'])];
-  return reply.status(HTTP_STATUS[code]).send({ error: { code, message, ...(fields && { fields }) } });
+  return reply.status(HTTP_STATUS[code]).send({ error: { code, message, ...(fields && { fields }), ...(details && { details }) } });
 }
 
 /** The one place where failures become HTTP responses. */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const lang = langOf(request.headers['accept-language']);
+    if (err instanceof ImportError) {
+      return sendError(request, reply, `IMPORT_${err.code}` as ErrorCode, undefined, err.details);
+    }
     if (err instanceof DomainError) {
+      if (err.code === 'IMPORT_BLOCKED') return sendError(request, reply, err.code, undefined, err.details);
       const field = FIELD_OF[err.code];
       return sendError(request, reply, err.code, field ? [{ path: field, message: ERROR_MESSAGES[err.code][lang] }] : undefined);
     }

@@ -10,6 +10,7 @@ export const ZError = z.object({
     code: z.enum(ERROR_CODES),
     message: z.string(),
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    details: z.record(z.string(), z.unknown()).optional(),
   }),
 });
 

@@ -1,7 +1,7 @@
-import { scopeOf, type ExplainLang, type Status } from '../../domain';
+import { compareCodes, scopeOf, type ExplainLang, type Status } from '../../domain';
 import type { Actor, ServiceContext } from '../context';
 import { computePlanStatus } from './plan-status';
-import { compareCodes, nodeStatusView, type NodeStatusView } from './views';
+import { nodeStatusView, type NodeStatusView } from './views';
 
 export interface MyTasksFilter {
   unitId?: string | undefined;

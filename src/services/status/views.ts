@@ -1,4 +1,4 @@
-import { compareStatus, explainReason, type ExplainLang, type Reason, type Status } from '../../domain';
+import { compareCodes, compareStatus, explainReason, type ExplainLang, type Reason, type Status } from '../../domain';
 import type { NodeStatus, PlanStatus } from './plan-status';
 
 export interface NodeStatusView {
@@ -35,17 +35,6 @@ export function nodeStatusView(s: NodeStatus, lang: ExplainLang): NodeStatusView
     participants: s.participants.map((u) => u.unitName),
     isLeaf: s.isLeaf,
   };
-}
-
-/** Code order for outline codes: 3.10 after 3.9. */
-export function compareCodes(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
-    if (d) return d;
-  }
-  return 0;
 }
 
 /** Lagging tasks, worst first, then by how many reasons and by code. */

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { buildImportTree, DomainError, type ArticleRef, type CatalogueUnit, type ColumnMapping, type ImportProblem, type ImportSection, type ImportTask, type ImportTree } from '../../domain';
+import { readTaskDivisionSheet } from '../../documents/task-division';
+import { readJson, toFlag, writeJson } from '../../db/json';
+import type { DB, Executor } from '../../db/schema';
+import { inTransaction, nowIso, type Actor, type BoundAudit, type ServiceContext } from '../context';
+import { requirePlan } from '../plan/read-plan';
+import { renumberPlan } from '../plan/renumber';
+import { todayInChina } from '../status/plan-status';
+
+export interface ImportOptions {
+  sheet?: string | number | undefined;
+  headerRow?: number | undefined;
+  mapping?: ColumnMapping | undefined;
+}
+
+/** The office's answers to the preview's questions. */
+export interface ImportResolutions {
+  /** A unit name as written → the units it means ([] drops it). Covers unknown names and groups such as 相关市（州）. */
+  units?: Record<string, string[]> | undefined;
+  /** A section's row number (or 'top' for tasks above any section) → the article its tasks go under. */
+  sections?: Record<string, string> | undefined;
+  /** Rows the office chose to leave out (e.g. a row without a title). */
+  skipRows?: number[] | undefined;
+}
+
+const BLOCKING = new Set<ImportProblem['code']>(['UNIT_UNKNOWN', 'UNIT_GROUP_NEEDS_CHOICE', 'SECTION_UNMATCHED', 'TITLE_MISSING']);
+
+export interface ImportPreview {
+  sheetName: string;
+  sheetNames: string[];
+  title: string | null;
+  headerRow: number;
+  columns: ColumnMapping;
+  headers: { column: number; letter: string; text: string; field?: string | undefined }[];
+  needsMapping: boolean;
+  tree: ImportTree;
+  /** Problems still open after the resolutions given: apply refuses while any is left. */
+  blocking: ImportProblem[];
+  counts: { sections: number; tasks: number; subTasks: number };
+  articles: ArticleRef[];
+}
+
+async function catalogueOf(db: Executor): Promise<CatalogueUnit[]> {
+  const rows = await db.selectFrom('unit').select(['id', 'name', 'full_name', 'aliases', 'kind', 'side']).where('active', '=', 1).execute();
+  return rows.map((u) => ({ id: u.id, name: u.name, fullName: u.full_name, aliases: readJson<string[]>(u.aliases, []), kind: u.kind as CatalogueUnit['kind'], side: u.side as CatalogueUnit['side'] }));
+}
+
+async function articlesOf(db: Executor, planId: string): Promise<ArticleRef[]> {
+  return db.selectFrom('plan_node').select(['id', 'code', 'title']).where('plan_id', '=', planId).where('kind', '=', 'article').where('deleted_at', 'is', null).orderBy('code').execute();
+}
+
+function openProblems(tree: ImportTree, r: ImportResolutions): ImportProblem[] {
+  const skipped = new Set(r.skipRows ?? []);
+  return tree.problems.filter((p) => {
+    if (!BLOCKING.has(p.code) || skipped.has(p.row)) return false;
+    if ((p.code === 'UNIT_UNKNOWN' || p.code === 'UNIT_GROUP_NEEDS_CHOICE') && r.units?.[p.value]) return false;
+    if (p.code === 'SECTION_UNMATCHED' && r.sections?.[String(p.row)]) return false;
+    return true;
+  });
+}
+
+/** Reads an uploaded 任务分工表 and shows what applying it would create, with every problem by row and column. Writes nothing. */
+export async function previewTaskDivision(ctx: ServiceContext, planId: string, file: Buffer, opts: ImportOptions, resolutions: ImportResolutions = {}): Promise<ImportPreview> {
+  await requirePlan(ctx.db, planId);
+  const sheet = await readTaskDivisionSheet(file, { ...(opts.sheet !== undefined && { sheet: opts.sheet }), ...(opts.mapping && { mapping: opts.mapping }), ...(opts.headerRow && { headerRow: opts.headerRow }) });
+  const [catalogue, articles] = await Promise.all([catalogueOf(ctx.db), articlesOf(ctx.db, planId)]);
+  const tree = buildImportTree({ rows: sheet.rows, columns: sheet.columns, catalogue, articles, defaultYear: Number(todayInChina(ctx).slice(0, 4)) });
+  // Tasks above the first section row have no article unless the office names one.
+  if (tree.nodes.some((n) => n.kind === 'task') && !resolutions.sections?.top) {
+    const first = tree.nodes.find((n): n is ImportTask => n.kind === 'task')!;
+    tree.problems.push({ row: first.sourceRow, column: 'section', field: 'section', code: 'SECTION_UNMATCHED', value: 'top', message_zh: `第${first.sourceRow}行之前没有章节行，请选择这些任务所属的条`, message_en: `Tasks from row ${first.sourceRow} come before any section row: choose their article` });
+  }
+  const sections = tree.nodes.filter((n): n is ImportSection => n.kind === 'section');
+  const tasks = [...tree.nodes.filter((n): n is ImportTask => n.kind === 'task'), ...sections.flatMap((s) => s.tasks)];
+  return {
+    sheetName: sheet.sheetName,
+    sheetNames: sheet.sheetNames,
+    title: sheet.title ?? null,
+    headerRow: sheet.headerRow,
+    columns: sheet.columns,
+    headers: sheet.headers,
+    needsMapping: sheet.needsMapping,
+    tree,
+    blocking: openProblems(tree, resolutions),
+    counts: { sections: sections.length, tasks: tasks.length, subTasks: tasks.reduce((n, t) => n + t.subTasks.length, 0) },
+    articles,
+  };
+}
+
+/** Applies the whole sheet in one transaction, or nothing: any open problem refuses it with the list. */
+export async function applyTaskDivision(ctx: ServiceContext, actor: Actor, planId: string, file: Buffer, opts: ImportOptions, resolutions: ImportResolutions) {
+  const preview = await previewTaskDivision(ctx, planId, file, opts, resolutions);
+  if (preview.blocking.length) throw new DomainError('IMPORT_BLOCKED', { problems: preview.blocking });
+  const skipped = new Set(resolutions.skipRows ?? []);
+  const articleIds = new Set(preview.articles.map((a) => a.id));
+  for (const id of Object.values(resolutions.sections ?? {})) if (!articleIds.has(id)) throw new DomainError('NODE_NOT_FOUND', { nodeId: id });
+  return inTransaction(ctx, actor, async (tx, audit) => {
+    const created = { tasks: 0, subTasks: 0, assignments: 0 };
+    const writer = nodeWriter(ctx, tx, audit, planId, created, resolutions);
+    const top = preview.tree.nodes.filter((n): n is ImportTask => n.kind === 'task');
+    if (top.length) await writer.tasks(resolutions.sections!.top!, top.filter((t) => !skipped.has(t.sourceRow)), skipped);
+    for (const s of preview.tree.nodes.filter((n): n is ImportSection => n.kind === 'section')) {
+      if (skipped.has(s.sourceRow)) continue;
+      const articleId = resolutions.sections?.[String(s.sourceRow)] ?? (s.match.kind === 'article' ? s.match.articleId : null);
+      if (!articleId) throw new DomainError('IMPORT_BLOCKED', { row: s.sourceRow });
+      await writer.tasks(articleId, s.tasks.filter((t) => !skipped.has(t.sourceRow)), skipped);
+    }
+    await renumberPlan(tx, planId);
+    await audit('plan.import', 'plan', planId, null, { sheet: preview.sheetName, ...created });
+    return created;
+  });
+}
+
+function nodeWriter(ctx: ServiceContext, tx: Transaction<DB>, audit: BoundAudit, planId: string, created: { tasks: number; subTasks: number; assignments: number }, r: ImportResolutions) {
+  const at = nowIso(ctx);
+  const unitsOf = (t: ImportTask) => {
+    const byUnit = new Map<string, 'lead' | 'participant'>();
+    for (const u of t.units) {
+      const ids = r.units?.[u.name] ?? (u.match.kind === 'exact' ? [u.match.unitId] : u.match.kind === 'group' ? u.match.unitIds : []);
+      // A unit named both as lead and as participant leads.
+      for (const id of ids) if (byUnit.get(id) !== 'lead') byUnit.set(id, u.role);
+    }
+    return byUnit;
+  };
+  const insert = async (parentId: string, seq: number, t: ImportTask, keyArea: string | null) => {
+    const id = randomUUID();
+    const dueOn = t.deadline?.kind === 'date' ? t.deadline.dueOn : null;
+    await tx
+      .insertInto('plan_node')
+      .values({
+        id, plan_id: planId, parent_id: parentId, key: null, kind: 'task', code: '', seq: 10_000 + seq, title: t.title.slice(0, 200), body: t.note || null,
+        weight: 1, priority: 'normal', start_on: null, due_on: dueOn, key_area: keyArea, source_ref: writeJson({ section: 'import', quote: `row ${t.sourceRows.join(',')}` }),
+        deadline_text: t.deadline?.text ?? null, evidence_required: toFlag(false), user_edited: 1, version: 1, created_at: at, updated_at: at,
+      })
+      .execute();
+    const units = unitsOf(t);
+    if (units.size) {
+      await tx.insertInto('assignment').values([...units].map(([unitId, role]) => ({ id: randomUUID(), plan_id: planId, node_id: id, unit_id: unitId, role, created_at: at }))).execute();
+      created.assignments += units.size;
+    }
+    await audit('plan_node.import', 'plan_node', id, null, { title: t.title, row: t.sourceRow, dueOn, deadlineText: t.deadline?.text ?? null, units: units.size });
+    return id;
+  };
+  return {
+    async tasks(articleId: string, tasks: ImportTask[], skipped: Set<number>) {
+      const article = await tx.selectFrom('plan_node').select(['key_area']).where('id', '=', articleId).executeTakeFirstOrThrow();
+      for (const [i, t] of tasks.entries()) {
+        const id = await insert(articleId, i, t, article.key_area);
+        created.tasks++;
+        for (const [j, w] of t.subTasks.filter((w) => !skipped.has(w.sourceRow)).entries()) {
+          await insert(id, j, w, article.key_area);
+          created.subTasks++;
+        }
+      }
+    },
+  };
+}

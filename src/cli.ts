@@ -8,6 +8,7 @@ import { buildApp } from './server/app';
 import { SYSTEM_ACTOR } from './services/context';
 import { verifyAuditChain } from './services/audit';
 import { purgeExpiredSessions } from './services/auth';
+import { startJobRunner } from './jobs/job-runner';
 import { createUser } from './services/users';
 import { loadShippedData } from './seed/load-shipped-data';
 import { projectRoot } from './seed/project-root';
@@ -104,9 +105,16 @@ async function start(config: TConfig): Promise<number> {
   await purge();
   const purgeTimer = setInterval(purge, 60 * 60_000);
   purgeTimer.unref();
+  const jobs = startJobRunner({
+    ctx,
+    smtp: config.SMTP_URL ? { url: config.SMTP_URL, from: config.SMTP_FROM } : null,
+    intervalMs: config.JOB_INTERVAL_SECONDS * 1000,
+    log: (msg, err) => app.log.error({ err }, msg),
+  });
   announceAdmin(seeded.admin.generatedPassword);
   console.log(`双城 Shuangcheng ${APP_VERSION} on ${address} (${database.dialect}; data: ${seeded.applied.join(', ') || 'unchanged'})`);
   const stop = async () => {
+    await jobs.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -19,6 +19,11 @@ export const ZConfig = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   /** A folder with an approved map (审图号) to use instead of the shipped schematic boundaries. */
   SHUANGCHENG_GEO_DIR: z.string().optional(),
+  /** smtp://user:pass@host:587 — e-mail copies of notifications; unset means in-app only. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_FROM: z.string().default('双城 <noreply@localhost>'),
+  /** How often each process looks for due background jobs (reminders, e-mail). */
+  JOB_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 });
 export type TConfig = z.infer<typeof ZConfig>;
 

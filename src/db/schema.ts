@@ -34,6 +34,7 @@ export interface AppUserTable {
   failed_logins: number;
   locked_until: string | null;
   last_login_at: string | null;
+  email: string | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -171,6 +172,55 @@ export interface StatusOverrideTable {
   revoked_at: string | null;
 }
 
+export interface SupervisionItemTable {
+  id: string;
+  plan_id: string;
+  node_id: string;
+  unit_id: string;
+  level: string;
+  message: string;
+  response_due_on: string;
+  state: Generated<string>;
+  response: string | null;
+  responded_at: string | null;
+  responded_by: string | null;
+  closed_at: string | null;
+  closing_comment: string | null;
+  escalated_from: string | null;
+  created_by: string;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  dedupe_key: string | null;
+  email_state: Generated<string>;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface JobTable {
+  id: string;
+  name: string;
+  dedupe_key: string;
+  payload: Generated<string>;
+  state: Generated<string>;
+  run_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  done_at: string | null;
+  created_at: string;
+}
+
 export interface DivisionTable {
   code: string;
   name: string;
@@ -223,6 +273,9 @@ export interface DB {
   report: ReportTable;
   attachment: AttachmentTable;
   status_override: StatusOverrideTable;
+  supervision_item: SupervisionItemTable;
+  notification: NotificationTable;
+  job: JobTable;
   division: DivisionTable;
   platform: PlatformTable;
   audit_log: AuditLogTable;

@@ -17,3 +17,4 @@ export * from './status/explain-status';
 export * from './rollup/rollup-progress';
 export * from './import';
 export * from './plan-tree/compare-codes';
+export * from './supervision/supervision-rules';

@@ -19,6 +19,7 @@ import { planRoutes } from './routes/plan.routes';
 import { reportingRoutes } from './routes/reporting.routes';
 import { statusRoutes } from './routes/status.routes';
 import { importRoutes } from './routes/import.routes';
+import { followUpRoutes } from './routes/follow-up.routes';
 import type { RouteDeps } from './routes/route-kit';
 
 export interface AppOptions {
@@ -88,6 +89,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   reportingRoutes(app, deps);
   statusRoutes(app, deps);
   importRoutes(app, deps);
+  followUpRoutes(app, deps);
 
   const webRoot = opts.webRoot;
   if (webRoot && existsSync(join(webRoot, 'index.html'))) {

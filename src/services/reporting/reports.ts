@@ -4,6 +4,7 @@ import { findReport, listReports as selectReports, type MilestoneUpdate, type Re
 import type { Executor } from '../../db/schema';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
 import { assertCanRead, workflowRolesFor } from './report-access';
+import { notifyUnit } from '../follow-up/notifications';
 
 export interface ReportDetail extends Report {
   milestones: { id: string; code: string; title: string; dueOn: string | null; completedOn: string | null; evidenceRequired: boolean; completionCriterion: string | null }[];
@@ -169,6 +170,13 @@ export async function transitionReport(ctx: ServiceContext, actor: Actor, report
       .where('version', '=', input.version)
       .execute();
     if (action === 'accept') await applyAcceptedReport(tx, report, at);
+    const link = `/reports/${reportId}`;
+    if (action === 'return') {
+      await notifyUnit(tx, report.unitId, { kind: 'report_returned', title: `${report.cycleLabel}进展报告被退回：${report.nodeCode} ${report.nodeTitle}`, body: input.comment ?? null, link }, at, ['reporter', 'unit_lead']);
+    }
+    if (action === 'submit') {
+      await notifyUnit(tx, report.unitId, { kind: 'report_submitted', title: `待审核：${report.cycleLabel} ${report.nodeCode} ${report.nodeTitle}`, link }, at, ['unit_lead']);
+    }
     const after = await requireReport(tx, reportId);
     await audit(`report.${action}`, 'report', reportId, { state: report.state }, { state: to, ...(input.comment && { comment: input.comment }), ...(input.qualityRating && { qualityRating: input.qualityRating }) });
     return detail(tx, actor, after);

@@ -23,12 +23,16 @@ export const SYSTEM_ACTOR: Actor = { userId: null, username: 'system', unitId: n
 
 /** Runs `work` in one transaction with an audit trail bound to it, so a change and its audit record commit together. */
 export function inTransaction<T>(ctx: ServiceContext, actor: Actor, work: (tx: Transaction<DB>, audit: BoundAudit) => Promise<T>): Promise<T> {
-  return ctx.db.transaction().execute(async (tx) => {
+  const run = async (tx: Transaction<DB>) => {
     const trail = auditTrail(tx, ctx.clock);
     const audit: BoundAudit = (action, entity, entityId, before, after) =>
       trail.record({ actorId: actor.userId, actorName: actor.username, action, entity, entityId, before, after });
     return work(tx, audit);
-  });
+  };
+  // A use case called from inside another's transaction (a bulk sheet saving many reports) joins it,
+  // so the whole batch commits or rolls back as one.
+  if (ctx.db.isTransaction) return run(ctx.db as Transaction<DB>);
+  return ctx.db.transaction().execute(run);
 }
 
 export type BoundAudit = (action: string, entity: string, entityId: string, before: unknown, after: unknown) => Promise<void>;

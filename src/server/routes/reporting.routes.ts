@@ -3,6 +3,8 @@ import { DomainError } from '../../domain';
 import { addAttachment, MAX_ATTACHMENT_BYTES, readAttachment, removeAttachment } from '../../services/reporting/attachments';
 import { listCycles, openCycle, updateCycle } from '../../services/reporting/cycles';
 import { getReport, listReports, saveReport, transitionReport } from '../../services/reporting/reports';
+import { applyReportingSheet, downloadReportingSheet, previewReportingSheet } from '../../services/reporting/bulk-sheet';
+import { readUpload } from './upload';
 import { errorResponses } from '../schemas/common.schemas';
 import { ZPlanParams } from '../schemas/plan.schemas';
 import {
@@ -87,4 +89,35 @@ export function reportingRoutes(app: ZApp, { ctx }: RouteDeps) {
     await removeAttachment(ctx, actorOf(req), req.params.attachmentId);
     return reply.status(204).send(null);
   });
+
+  // Bulk reporting: download the unit's prefilled sheet, fill it offline, preview, apply all-or-nothing.
+  app.get('/api/cycles/:cycleId/reporting-sheet', { config: { permission: 'report:write' }, schema: { tags, params: ZCycleParams, response: { 200: z.any(), ...errorResponses } } }, async (req, reply) => {
+    const { fileName, content } = await downloadReportingSheet(ctx, actorOf(req), req.params.cycleId);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+      .send(content);
+  });
+  const ZSheetQuery = z.strictObject({ submit: z.enum(['true', 'false']).transform((v) => v === 'true').default(false) });
+  const ZSheetProblem = z.object({ row: z.number().int(), column: z.string(), code: z.string(), message_zh: z.string(), message_en: z.string() });
+  const ZSheetPreview = z.object({
+    cycleId: z.string(),
+    rows: z.number().int(),
+    changes: z.array(z.object({ row: z.number().int(), reportId: z.string(), code: z.string(), title: z.string(), version: z.number().int(), changes: z.record(z.string(), z.object({ from: z.any(), to: z.any() })) })),
+    problems: z.array(ZSheetProblem),
+  });
+  const uploadErrors = { ...errorResponses, 413: errorResponses[400], 415: errorResponses[400] };
+  app.post(
+    '/api/reporting-sheets/preview',
+    { config: { permission: 'report:write' }, schema: { tags, querystring: ZSheetQuery, consumes: ['multipart/form-data'], response: { 200: ZSheetPreview, ...uploadErrors } } },
+    async (req) => previewReportingSheet(ctx, actorOf(req), (await readUpload(req, 5 * 1024 * 1024)).content, { submit: req.query.submit }),
+  );
+  app.post(
+    '/api/reporting-sheets/apply',
+    {
+      config: { permission: 'report:write' },
+      schema: { tags, querystring: ZSheetQuery, consumes: ['multipart/form-data'], response: { 200: z.object({ saved: z.number().int(), submitted: z.number().int(), at: z.string() }), ...uploadErrors } },
+    },
+    async (req) => applyReportingSheet(ctx, actorOf(req), (await readUpload(req, 5 * 1024 * 1024)).content, { submit: req.query.submit }),
+  );
 }

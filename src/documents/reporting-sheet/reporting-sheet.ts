@@ -1,0 +1,95 @@
+import ExcelJS from 'exceljs';
+
+/** The columns of a unit's reporting sheet. `id` and `version` are hidden; they tie a row to a report and catch stale sheets. */
+export const SHEET_COLUMNS = [
+  { key: 'id', header: '报告ID', width: 12, hidden: true },
+  { key: 'version', header: '版本', width: 6, hidden: true },
+  { key: 'code', header: '编号', width: 10 },
+  { key: 'title', header: '任务', width: 40 },
+  { key: 'role', header: '角色', width: 8 },
+  { key: 'state', header: '状态', width: 8 },
+  { key: 'progressPct', header: '进度(%)', width: 10, editable: true },
+  { key: 'narrative', header: '进展情况', width: 50, editable: true },
+  { key: 'problems', header: '存在问题', width: 30, editable: true },
+  { key: 'coordinationRequest', header: '需协调事项', width: 30, editable: true },
+  { key: 'nextSteps', header: '下步打算', width: 30, editable: true },
+] as const;
+export type SheetKey = (typeof SHEET_COLUMNS)[number]['key'];
+
+export interface SheetRow {
+  id: string;
+  version: number;
+  code: string;
+  title: string;
+  role: string;
+  state: string;
+  progressPct: number | null;
+  narrative: string | null;
+  problems: string | null;
+  coordinationRequest: string | null;
+  nextSteps: string | null;
+}
+
+const HEADER_ROW = 3;
+const MARKER = 'shuangcheng-reporting-sheet-v1';
+
+/** A prefilled sheet: title, instructions, one row per report; editable columns unlocked, the rest protected against slips. */
+export async function writeReportingSheet(meta: { cycleId: string; cycleLabel: string; unitName: string }, rows: readonly SheetRow[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '双城';
+  const ws = wb.addWorksheet('进展填报');
+  ws.columns = SHEET_COLUMNS.map((c) => ({ key: c.key, width: c.width, hidden: 'hidden' in c && c.hidden }));
+  ws.mergeCells(1, 1, 1, SHEET_COLUMNS.length);
+  ws.getCell(1, 1).value = `${meta.unitName} ${meta.cycleLabel}进展报告填报表`;
+  ws.getCell(1, 1).font = { bold: true, size: 14 };
+  ws.getCell(1, 1).alignment = { horizontal: 'center' };
+  ws.mergeCells(2, 1, 2, SHEET_COLUMNS.length);
+  ws.getCell(2, 1).value = '请只填写白色单元格（进度、进展情况、存在问题、需协调事项、下步打算），不要增删行列；填好后在系统“批量填报”中上传。';
+  ws.getRow(HEADER_ROW).values = SHEET_COLUMNS.map((c) => c.header);
+  ws.getRow(HEADER_ROW).font = { bold: true };
+  for (const r of rows) ws.addRow(r);
+  ws.eachRow((row, n) => {
+    if (n <= HEADER_ROW) return;
+    row.alignment = { wrapText: true, vertical: 'top' };
+    SHEET_COLUMNS.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      if ('editable' in c && c.editable) cell.protection = { locked: false };
+      else cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+    });
+    row.getCell(7).dataValidation = { type: 'decimal', operator: 'between', allowBlank: true, formulae: [0, 100], showErrorMessage: true, error: '进度应为0到100之间的数' };
+  });
+  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  wb.addWorksheet('meta', { state: 'veryHidden' }).addRow([MARKER, meta.cycleId]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export class SheetFormatError extends Error {}
+
+function text(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
+  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+/** Reads a filled-in sheet back: the cycle it belongs to and each row's cells as text, with Excel row numbers. */
+export async function readReportingSheet(buf: Buffer): Promise<{ cycleId: string; rows: { row: number; cells: Record<SheetKey, string> }[] }> {
+  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) throw new SheetFormatError('not an xlsx file');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch {
+    throw new SheetFormatError('not an xlsx file');
+  }
+  const meta = wb.getWorksheet('meta');
+  const ws = wb.getWorksheet('进展填报');
+  if (!meta || !ws || text(meta.getCell(1, 1).value) !== MARKER) throw new SheetFormatError('not a reporting sheet from this platform');
+  const rows: { row: number; cells: Record<SheetKey, string> }[] = [];
+  ws.eachRow((row, n) => {
+    if (n <= HEADER_ROW) return;
+    const cells = Object.fromEntries(SHEET_COLUMNS.map((c, i) => [c.key, text(row.getCell(i + 1).value).trim()])) as Record<SheetKey, string>;
+    if (cells.id) rows.push({ row: n, cells });
+  });
+  return { cycleId: text(meta.getCell(1, 2).value), rows };
+}

@@ -221,6 +221,16 @@ export interface JobTable {
   created_at: string;
 }
 
+export interface BaselineTable {
+  id: string;
+  plan_id: string;
+  number: number;
+  reason: string;
+  snapshot: string;
+  approved_by: string;
+  approved_at: string;
+}
+
 export interface DivisionTable {
   code: string;
   name: string;
@@ -276,6 +286,7 @@ export interface DB {
   supervision_item: SupervisionItemTable;
   notification: NotificationTable;
   job: JobTable;
+  baseline: BaselineTable;
   division: DivisionTable;
   platform: PlatformTable;
   audit_log: AuditLogTable;

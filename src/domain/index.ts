@@ -18,3 +18,4 @@ export * from './rollup/rollup-progress';
 export * from './import';
 export * from './plan-tree/compare-codes';
 export * from './supervision/supervision-rules';
+export * from './schedule/baseline-variance';

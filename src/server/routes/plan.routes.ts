@@ -1,6 +1,10 @@
 import * as plan from '../../services/plan';
 import { errorResponses } from '../schemas/common.schemas';
+import { approveBaseline, baselineVariance, listBaselines } from '../../services/plan/baselines';
 import {
+  ZApproveBaselineBody,
+  ZBaseline,
+  ZVariance,
   ZAssignBody,
   ZAssignmentList,
   ZAssignResult,
@@ -73,5 +77,19 @@ export function planRoutes(app: ZApp, { ctx }: RouteDeps) {
     '/api/plans/:planId/nodes/:nodeId/assignments',
     { config: edit, schema: { tags, params: ZNodeParams, body: ZAssignBody, response: { 200: ZAssignResult, ...errorResponses } } },
     (req) => plan.assignUnits(ctx, actorOf(req), req.params.planId, req.params.nodeId, req.body),
+  );
+
+  app.get('/api/plans/:planId/baselines', { config: read, schema: { tags, params: ZPlanParams, response: { 200: z.object({ items: z.array(ZBaseline) }), ...errorResponses } } }, async (req) => ({
+    items: await listBaselines(ctx, req.params.planId),
+  }));
+  app.post(
+    '/api/plans/:planId/baselines',
+    { config: edit, schema: { tags, params: ZPlanParams, body: ZApproveBaselineBody, response: { 201: ZBaseline, ...errorResponses } } },
+    async (req, reply) => reply.status(201).send(await approveBaseline(ctx, actorOf(req), req.params.planId, req.body.reason)),
+  );
+  app.get(
+    '/api/plans/:planId/baselines/variance',
+    { config: read, schema: { tags, params: ZPlanParams, querystring: z.strictObject({ number: z.coerce.number().int().min(1).optional() }), response: { 200: ZVariance, ...errorResponses } } },
+    (req) => baselineVariance(ctx, req.params.planId, req.query.number),
   );
 }

@@ -114,3 +114,24 @@ export const ZAssignBody = z.strictObject({
   participants: z.array(ZId).max(200),
 });
 export const ZAssignResult = z.object({ node: ZNode, assignments: z.array(ZAssignment) });
+
+export const ZBaseline = z.object({ id: z.string(), number: z.number().int(), reason: z.string(), approvedAt: z.string(), approvedBy: z.string(), nodes: z.number().int() });
+export const ZApproveBaselineBody = z.strictObject({ reason: z.string().trim().min(2).max(1000) });
+const ZBaselineEntry = z.object({ code: z.string(), title: z.string(), startOn: z.string().nullable(), dueOn: z.string().nullable(), weight: z.number() });
+export const ZVariance = z.object({
+  number: z.number().int(),
+  approvedAt: z.string(),
+  items: z.array(
+    z.object({
+      nodeId: z.string(),
+      code: z.string(),
+      title: z.string(),
+      change: z.enum(['added', 'removed', 'changed']),
+      baseline: ZBaselineEntry.nullable(),
+      current: ZBaselineEntry.nullable(),
+      dueSlipDays: z.number().int().nullable(),
+      startSlipDays: z.number().int().nullable(),
+      weightDelta: z.number().nullable(),
+    }),
+  ),
+});

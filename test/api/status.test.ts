@@ -120,6 +120,9 @@ describe.each(testDialects())('[%s] status, my tasks and the cockpit', (dialect)
       divisions: { code: string; worst: string; taskIds: string[] }[];
     };
     expect(c.overall.counts.red).toBe(1);
+    // Articles without tasks are not counted as tasks.
+    const tasks = await t.ctx.db.selectFrom('plan_node').select((eb) => eb.fn.countAll().as('n')).where('kind', '=', 'task').where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+    expect(Object.values(c.overall.counts).reduce((a, b) => a + b, 0)).toBe(Number(tasks.n));
     expect(c.parts).toHaveLength(4);
     expect(c.keyAreas.find((k) => k.key === 'transport')!.counts.green).toBe(1);
     expect(c.lagging.map((x) => x.nodeId)).toEqual([a.id]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compareCodes } from '../../domain';
 import { buildCockpit } from '../../services/status/cockpit';
 import { listMyTasks } from '../../services/status/my-tasks';
 import { overrideStatus, revokeOverride } from '../../services/status/overrides';
@@ -18,7 +19,7 @@ export function statusRoutes(app: ZApp, { ctx }: RouteDeps) {
     async (req) => {
       const status = await computePlanStatus(ctx, req.params.planId, req.query.asOf);
       const lang = langOf(req.headers['accept-language']);
-      return { asOf: status.asOf, items: [...status.nodes.values()].map((s) => nodeStatusView(s, lang)) };
+      return { asOf: status.asOf, items: [...status.nodes.values()].sort((a, b) => compareCodes(a.node.code, b.node.code)).map((s) => nodeStatusView(s, lang)) };
     },
   );
   app.get(

@@ -60,6 +60,8 @@ export const ZCockpit = z.object({
   articles: z.array(ZNodeStatus),
   keyAreas: z.array(z.object({ key: z.string(), title: z.string(), progressPct: z.number(), counts: ZCounts })),
   lagging: z.array(ZNodeStatus),
+  /** The lagging list is cut at 50; this is how many there are. */
+  laggingTotal: z.number().int(),
   units: z.array(
     z.object({
       unitId: z.string(),

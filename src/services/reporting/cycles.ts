@@ -52,6 +52,8 @@ export async function openCycle(ctx: ServiceContext, actor: Actor, planId: strin
       .where('plan_node.deleted_at', 'is', null)
       .where('plan_node.cancelled', '=', 0)
       .where('plan_node.completed_on', 'is', null)
+      // Only tasks under way in the period owe a report: not those starting later.
+      .where((eb) => eb.or([eb('plan_node.start_on', 'is', null), eb('plan_node.start_on', '<=', period.periodEnd)]))
       .execute();
     const rows = owed.map((a) => ({ id: randomUUID(), cycle_id: id, node_id: a.node_id, unit_id: a.unit_id, role: a.role, created_at: at, updated_at: at }));
     for (let i = 0; i < rows.length; i += 500) await tx.insertInto('report').values(rows.slice(i, i + 500)).execute();

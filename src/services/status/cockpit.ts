@@ -1,4 +1,4 @@
-import { emptyCounts, rollupBy, type ExplainLang, type RollupNode, type Status, type StatusCounts } from '../../domain';
+import { compareCodes, emptyCounts, rollupBy, type ExplainLang, type RollupNode, type Status, type StatusCounts } from '../../domain';
 import type { ServiceContext } from '../context';
 import { computePlanStatus, type NodeStatus } from './plan-status';
 import { laggingTasks, nodeStatusView, type NodeStatusView } from './views';
@@ -10,6 +10,7 @@ export interface Cockpit {
   articles: NodeStatusView[];
   keyAreas: { key: string; title: string; progressPct: number; counts: StatusCounts }[];
   lagging: NodeStatusView[];
+  laggingTotal: number;
   units: { unitId: string; unitName: string; leadTasks: number; red: number; yellow: number; reportsDue: number; reportsOnTime: number; reportsLate: number; reportsMissing: number }[];
   divisions: { code: string; counts: StatusCounts; worst: Status | null; taskIds: string[] }[];
 }
@@ -82,14 +83,16 @@ export async function buildCockpit(ctx: ServiceContext, planId: string, lang: Ex
     else row.reportsLate++;
   }
 
-  const views = (kind: string) => all.filter((s) => s.node.kind === kind).map((s) => nodeStatusView(s, lang));
+  const views = (kind: string) => all.filter((s) => s.node.kind === kind).sort((a, b) => compareCodes(a.node.code, b.node.code)).map((s) => nodeStatusView(s, lang));
+  const lagging = laggingTasks(status);
   return {
     asOf: status.asOf,
     overall: { progressPct: round1(status.overall.progressPct), counts: status.overall.counts },
     parts: views('part'),
     articles: views('article'),
     keyAreas: keyAreaTitles.map((k) => ({ key: k.key, title: k.title, progressPct: round1(byArea.get(k.key)?.progressPct ?? 0), counts: byArea.get(k.key)?.counts ?? emptyCounts() })),
-    lagging: laggingTasks(status).slice(0, 50).map((s) => nodeStatusView(s, lang)),
+    lagging: lagging.slice(0, 50).map((s) => nodeStatusView(s, lang)),
+    laggingTotal: lagging.length,
     units: [...units.values()].sort((a, b) => b.red - a.red || b.yellow - a.yellow || b.leadTasks - a.leadTasks),
     divisions: [...byDivision].map(([code, r]) => ({ code, counts: r.counts, worst: WORST.find((w) => r.counts[w] > 0) ?? null, taskIds: taskIdsByDivision.get(code) ?? [] })),
   };

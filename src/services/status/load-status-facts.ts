@@ -47,7 +47,7 @@ export async function loadStatusFacts(db: Executor, planId: string, asOf: string
     db
       .selectFrom('report')
       .innerJoin('cycle', 'cycle.id', 'report.cycle_id')
-      .select(['report.node_id', 'report.state', 'report.progress_pct', 'report.submitted_at', 'cycle.id as cycle_id', 'cycle.label', 'cycle.due_on', 'cycle.period_start'])
+      .select(['report.node_id', 'report.state', 'report.progress_pct', 'report.submitted_at', 'cycle.id as cycle_id', 'cycle.label', 'cycle.due_on', 'cycle.period_start', 'cycle.period_end'])
       .where('cycle.plan_id', '=', planId)
       .where('report.role', '=', 'lead')
       .where('cycle.opens_on', '<=', asOf)
@@ -80,15 +80,15 @@ export async function loadStatusFacts(db: Executor, planId: string, asOf: string
   }
 
   // Per task and cycle: filed when any lead unit (Sichuan or Chongqing side of a joint task) filed.
-  const cycles = new Map<string, Map<string, CycleFacts>>();
+  const cycles = new Map<string, Map<string, CycleFacts & { periodEnd: string }>>();
   const progress = new Map<string, number>();
   for (const r of reportRows) {
     const filed = countsAsFiled(r.state as ReportState);
-    const byCycle = cycles.get(r.node_id) ?? new Map<string, CycleFacts>();
+    const byCycle = cycles.get(r.node_id) ?? new Map<string, CycleFacts & { periodEnd: string }>();
     const prev = byCycle.get(r.cycle_id);
     const submittedOn = filed && r.submitted_at ? r.submitted_at.slice(0, 10) : null;
     if (!prev || (submittedOn && (!prev.submittedOn || submittedOn < prev.submittedOn))) {
-      byCycle.set(r.cycle_id, { label: r.label, dueOn: r.due_on, submittedOn });
+      byCycle.set(r.cycle_id, { label: r.label, dueOn: r.due_on, submittedOn, periodEnd: r.period_end });
     }
     cycles.set(r.node_id, byCycle);
     // Rows come oldest cycle first, so the last filed figure is the latest.
@@ -126,7 +126,8 @@ export async function loadStatusFacts(db: Executor, planId: string, asOf: string
       completedOn: n.completed_on,
       progressPct: progress.get(n.id) ?? null,
       milestones: milestones.get(n.id) ?? [],
-      cycles: [...(cycles.get(n.id)?.values() ?? [])],
+      // A cycle that ended before the task started owed nothing, whenever its report row was made.
+      cycles: [...(cycles.get(n.id)?.values() ?? [])].filter((c) => !n.start_on || c.periodEnd >= n.start_on).map(({ label, dueOn, submittedOn }) => ({ label, dueOn, submittedOn })),
       override: overrides.get(n.id) ?? null,
       assigned: leadAssigned.has(n.id),
     });

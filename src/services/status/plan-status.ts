@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLDS, deriveStatus, rollup, type Reason, type RollupResult, type Status, type StatusResult, type StatusThresholds } from '../../domain';
+import { DEFAULT_THRESHOLDS, deriveStatus, emptyCounts, rollup, type Reason, type RollupResult, type Status, type StatusResult, type StatusThresholds } from '../../domain';
 import { readJson } from '../../db/json';
 import type { ServiceContext } from '../context';
 import { requirePlan } from '../plan/read-plan';
@@ -47,9 +47,17 @@ function assemble(p: PlanFacts, asOf: string, thresholds: StatusThresholds): { n
   for (const [id, f] of p.facts) results.set(id, deriveStatus(f, asOf, thresholds));
   const hasTaskChild = new Set(p.nodes.filter((n) => n.kind === 'task' && n.parentId).map((n) => n.parentId!));
   const isLeafTask = (n: TaskRow) => n.kind === 'task' && !hasTaskChild.has(n.id);
+  // Parts and articles with no task below them (some articles of part 1 are about understanding, not
+  // doing) stay out of the rollup: as empty leaves they would be counted as tasks.
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const carriesTasks = new Set<string>();
+  for (const n of p.nodes) {
+    if (n.kind !== 'task') continue;
+    for (let cur: TaskRow | undefined = n; cur && !carriesTasks.has(cur.id); cur = cur.parentId ? byId.get(cur.parentId) : undefined) carriesTasks.add(cur.id);
+  }
   const rolled = rollup([
     { id: PLAN_ROOT, parentId: null, weight: 1 },
-    ...p.nodes.map((n) => {
+    ...p.nodes.filter((n) => carriesTasks.has(n.id)).map((n) => {
       const r = results.get(n.id);
       const parentId = n.parentId ?? PLAN_ROOT;
       return isLeafTask(n) && r
@@ -68,7 +76,7 @@ function assemble(p: PlanFacts, asOf: string, thresholds: StatusThresholds): { n
     out.set(n.id, {
       node: n,
       task: results.get(n.id) ?? null,
-      rollup: rolled.get(n.id)!,
+      rollup: rolled.get(n.id) ?? { progressPct: 0, weightTotal: 0, counts: emptyCounts() },
       leads: units.get(n.id)?.lead ?? [],
       participants: units.get(n.id)?.participant ?? [],
       isLeaf: isLeafTask(n),

@@ -12,10 +12,12 @@ import { startJobRunner } from './jobs/job-runner';
 import { createUser } from './services/users';
 import { loadShippedData } from './seed/load-shipped-data';
 import { projectRoot } from './seed/project-root';
+import { DEMO_PASSWORD, loadDemo } from './seed/load-demo';
+import { todayInChina } from './services/status/plan-status';
 
 const USAGE = `Usage: shuangcheng <command> [options]
 
-  start                 migrate, load the shipped plan, serve the web app and API
+  start [--demo]        migrate, load the shipped plan, serve the web app and API (--demo: add labelled demo data to an empty database)
   migrate               apply database migrations
   seed                  load or upgrade the shipped plan and reference data
   create-user           --username U --name N --unit UNIT_NAME --roles office,reporter --password P
@@ -39,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'start':
-      return start(config);
+      return start(config, rest.includes('--demo'));
     case 'migrate': {
       const { database } = await openContext(config);
       console.log(`migrated (${database.dialect})`);
@@ -86,9 +88,13 @@ function announceAdmin(password: string | null) {
   console.log('================================================================\n');
 }
 
-async function start(config: TConfig): Promise<number> {
+async function start(config: TConfig, demo: boolean): Promise<number> {
   const { ctx, database } = await openContext(config);
   const seeded = await loadShippedData(ctx, { adminPassword: config.SHUANGCHENG_ADMIN_PASSWORD });
+  if (demo) {
+    const r = await loadDemo(ctx, todayInChina(ctx));
+    console.log(r.loaded ? `演示数据已载入 / demo data loaded: users demo-office, demo-lead, demo-reporter, demo-chengdu, demo-leader; password ${DEMO_PASSWORD}` : 'demo data already loaded');
+  }
   const app = await buildApp({
     ctx,
     version: APP_VERSION,

@@ -7,9 +7,17 @@ import { AppShell } from './features/shell/app-shell';
 // Each page is its own chunk: the first load carries the shell only.
 const LoginPage = lazy(() => import('./pages/login-page'));
 const PlanPage = lazy(() => import('./pages/plan-page'));
+const CockpitPage = lazy(() => import('./pages/cockpit-page'));
+const MyTasksPage = lazy(() => import('./pages/my-tasks-page'));
+const CyclesPage = lazy(() => import('./pages/cycles-page'));
+const ReportsPage = lazy(() => import('./pages/reports-page'));
+const ReportPage = lazy(() => import('./pages/report-page'));
 const UnitsPage = lazy(() => import('./pages/units-page'));
 const UsersPage = lazy(() => import('./pages/users-page'));
 const AuditPage = lazy(() => import('./pages/audit-page'));
+const ImportPage = lazy(() => import('./pages/import-page'));
+const SupervisionPage = lazy(() => import('./pages/supervision-page'));
+const SupervisionDetailPage = lazy(() => import('./pages/supervision-detail-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 
 export const router = createBrowserRouter([
@@ -24,9 +32,17 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/plan" replace /> },
       { path: 'plan/:nodeId?', element: <RequirePermission permission="plan:read"><PlanPage /></RequirePermission> },
+      { path: 'cockpit', element: <RequirePermission permission="cockpit:read"><CockpitPage /></RequirePermission> },
+      { path: 'my-tasks', element: <RequirePermission permission="plan:read"><MyTasksPage /></RequirePermission> },
+      { path: 'cycles', element: <RequirePermission permission={['cycle:manage', 'report:read']}><CyclesPage /></RequirePermission> },
+      { path: 'reports', element: <RequirePermission permission="report:read"><ReportsPage /></RequirePermission> },
+      { path: 'reports/:reportId', element: <RequirePermission permission="report:read"><ReportPage /></RequirePermission> },
       { path: 'units', element: <RequirePermission permission="unit:read"><UnitsPage /></RequirePermission> },
       { path: 'users', element: <RequirePermission permission="user:read"><UsersPage /></RequirePermission> },
       { path: 'audit', element: <RequirePermission permission="audit:read"><AuditPage /></RequirePermission> },
+      { path: 'import', element: <RequirePermission permission="plan:edit"><ImportPage /></RequirePermission> },
+      { path: 'supervision', element: <RequirePermission permission="plan:read"><SupervisionPage /></RequirePermission> },
+      { path: 'supervision/:id', element: <RequirePermission permission="plan:read"><SupervisionDetailPage /></RequirePermission> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -4,13 +4,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: FieldError[];
+  /** The error body's `details` (e.g. `problems` of IMPORT_BLOCKED); empty when absent. */
+  readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, fields: FieldError[] = []) {
+  constructor(status: number, code: string, message: string, fields: FieldError[] = [], details: Record<string, unknown> = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.details = details;
   }
 }
 
@@ -48,7 +51,9 @@ type RequestOptions = { query?: Query; body?: unknown; signal?: AbortSignal };
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const form = options.body instanceof FormData ? options.body : null;
+  // A FormData body sets its own multipart Content-Type (with the boundary).
+  if (options.body !== undefined && !form) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -57,7 +62,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (err) {
@@ -82,8 +87,8 @@ async function parseError(response: Response): Promise<ApiError> {
   try {
     const data: unknown = await response.json();
     if (isErrorBody(data)) {
-      const { code, message, fields } = data.error;
-      return new ApiError(response.status, code ?? fallbackCode, message ?? response.statusText, fields ?? []);
+      const { code, message, fields, details } = data.error;
+      return new ApiError(response.status, code ?? fallbackCode, message ?? response.statusText, fields ?? [], details ?? {});
     }
   } catch {
     // Not JSON (a proxy page, say): fall through to the status-based error.
@@ -91,7 +96,7 @@ async function parseError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, fallbackCode, response.statusText);
 }
 
-type ErrorBody = { error: { code?: string; message?: string; fields?: FieldError[] } };
+type ErrorBody = { error: { code?: string; message?: string; fields?: FieldError[]; details?: Record<string, unknown> } };
 
 function isErrorBody(data: unknown): data is ErrorBody {
   return typeof data === 'object' && data !== null && 'error' in data && typeof data.error === 'object' && data.error !== null;
@@ -102,4 +107,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  /** multipart/form-data upload; carries the CSRF header like every other write. */
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
 };

@@ -1,3 +1,6 @@
+import { cockpitEnUS } from './cockpit.en-US';
+import { deliveryEnUS } from './delivery.en-US';
+import { followUpEn } from './follow-up.en-US';
 import type { MessageKey } from './zh-CN';
 
 export const enUS: Record<MessageKey, string> = {
@@ -204,4 +207,7 @@ export const enUS: Record<MessageKey, string> = {
   'errors.NOT_FOUND': 'Not found',
   'errors.INTERNAL': 'Server error; please try again later',
   'errors.NETWORK': 'Cannot reach the server; check your connection',
+  ...cockpitEnUS,
+  ...deliveryEnUS,
+  ...followUpEn,
 };

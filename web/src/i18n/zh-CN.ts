@@ -1,4 +1,8 @@
 // Source of the UI's message keys (STYLE.md habit 13). Wording follows DESIGN.md's glossary.
+import { cockpitZhCN } from './cockpit.zh-CN';
+import { deliveryZhCN } from './delivery.zh-CN';
+import { followUpZh } from './follow-up.zh-CN';
+
 export const zhCN = {
   'app.name': '双城',
   'app.fullName': '成渝地区双城经济圈建设推进平台',
@@ -203,6 +207,9 @@ export const zhCN = {
   'errors.NOT_FOUND': '资源不存在',
   'errors.INTERNAL': '服务器内部错误，请稍后再试',
   'errors.NETWORK': '无法连接服务器，请检查网络',
+  ...cockpitZhCN,
+  ...deliveryZhCN,
+  ...followUpZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,6 +1,9 @@
 import { Col, Empty, Flex, Result, Row, Spin } from 'antd';
 import { useNavigate, useParams } from 'react-router';
+import { useMemo } from 'react';
 import { usePlanNodes, usePlans } from '../api/plans';
+import { usePlanStatus } from '../api/status';
+import { BaselineCard } from '../features/baselines/baseline-card';
 import { PlanHeaderCard } from '../features/plan-tree/plan-header-card';
 import { PlanNodePanel } from '../features/plan-tree/plan-node-panel';
 import { PlanTreePanel } from '../features/plan-tree/plan-tree-panel';
@@ -16,6 +19,9 @@ export default function PlanPage() {
   // The platform ships one plan; the first one listed is the one shown.
   const plan = plans.data?.items[0];
   const nodes = usePlanNodes(plan?.id);
+  // One status request for the whole plan; the tree's dots and the detail card share it.
+  const status = usePlanStatus(plan?.id);
+  const statuses = useMemo(() => new Map((status.data?.items ?? []).map((s) => [s.nodeId, s.status])), [status.data]);
 
   const error = plans.error ?? nodes.error;
   if (error) return <Result status="error" title={t('common.loadFailed')} subTitle={errorText(error)} />;
@@ -27,9 +33,10 @@ export default function PlanPage() {
   return (
     <Flex vertical gap={16}>
       <PlanHeaderCard plan={plan} nodes={nodes.data} />
+      <BaselineCard planId={plan.id} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9}>
-          <PlanTreePanel nodes={nodes.data} selectedId={nodeId} onSelect={open} />
+          <PlanTreePanel nodes={nodes.data} selectedId={nodeId} onSelect={open} statuses={statuses} />
         </Col>
         <Col xs={24} lg={15}>
           <PlanNodePanel plan={plan} nodes={nodes.data} selectedId={nodeId} onOpen={open} onReload={() => void nodes.refetch()} />

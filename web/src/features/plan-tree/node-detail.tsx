@@ -4,12 +4,15 @@ import type { TKeyArea, TNode } from '../../api/types';
 import { useT } from '../../i18n/use-t';
 import { NodeChildrenTable } from './node-children-table';
 import { NodeKindTag } from './node-kind-tag';
+import { isStructural } from './node-rules';
 
 type Props = {
   node: TNode;
   children: readonly TNode[];
   keyAreas: readonly TKeyArea[];
   actions: ReactNode;
+  /** Status card and assignments, shown above the text. */
+  delivery?: ReactNode;
   onOpen: (id: string) => void;
 };
 
@@ -25,7 +28,7 @@ function Body({ text }: { text: string }) {
   );
 }
 
-export function NodeDetail({ node, children, keyAreas, actions, onOpen }: Props) {
+export function NodeDetail({ node, children, keyAreas, actions, delivery, onOpen }: Props) {
   const t = useT();
   const keyArea = node.keyArea ? (keyAreas.find((a) => a.key === node.keyArea)?.title ?? node.keyArea) : '—';
   const quote = node.sourceRef?.quote;
@@ -42,6 +45,7 @@ export function NodeDetail({ node, children, keyAreas, actions, onOpen }: Props)
       }
     >
       {actions && <div style={{ marginBottom: 16 }}>{actions}</div>}
+      {delivery}
       {node.body && <Body text={node.body} />}
       {quote && (
         <blockquote
@@ -66,6 +70,14 @@ export function NodeDetail({ node, children, keyAreas, actions, onOpen }: Props)
           { key: 'startOn', label: t('node.startOn'), children: node.startOn ?? '—' },
           { key: 'dueOn', label: t('node.dueOn'), children: node.dueOn ?? '—' },
           { key: 'keyArea', label: t('node.keyArea'), children: keyArea, span: 2 },
+          ...(isStructural(node.kind)
+            ? []
+            : [
+                { key: 'completionCriterion', label: t('node.completionCriterion'), children: node.completionCriterion ?? '—', span: 2 },
+                { key: 'deadlineText', label: t('node.deadlineText'), children: node.deadlineText ?? '—' },
+                { key: 'evidenceRequired', label: t('node.evidenceRequired'), children: t(node.evidenceRequired ? 'common.yes' : 'common.no') },
+                ...(node.cancelled ? [{ key: 'cancelled', label: t('node.cancelled'), children: t('common.yes') }] : []),
+              ]),
         ]}
       />
       {node.kind !== 'milestone' && (

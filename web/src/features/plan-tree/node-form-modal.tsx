@@ -1,4 +1,4 @@
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import { useCreateNode, useUpdateNode } from '../../api/plans';
@@ -21,7 +21,19 @@ type Props = {
   onReload: () => void;
 };
 
-const FORM_FIELDS: readonly (keyof NodeFormValues)[] = ['title', 'body', 'weight', 'priority', 'startOn', 'dueOn', 'keyArea'];
+const FORM_FIELDS: readonly (keyof NodeFormValues)[] = [
+  'title',
+  'body',
+  'weight',
+  'priority',
+  'startOn',
+  'dueOn',
+  'keyArea',
+  'completionCriterion',
+  'evidenceRequired',
+  'deadlineText',
+  'cancelled',
+];
 
 export function NodeFormModal({ planId, keyAreas, target, onClose, onSaved, onReload }: Props) {
   const t = useT();
@@ -152,6 +164,20 @@ export function NodeFormModal({ planId, keyAreas, target, onClose, onSaved, onRe
             <Form.Item name="keyArea" label={t('node.keyArea')}>
               <Select allowClear options={keyAreas.map((a) => ({ value: a.key, label: a.title }))} />
             </Form.Item>
+            <Form.Item name="completionCriterion" label={t('node.completionCriterion')}>
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={500} showCount />
+            </Form.Item>
+            <Form.Item name="deadlineText" label={t('node.deadlineText')}>
+              <Input maxLength={60} />
+            </Form.Item>
+            <Flex gap={32}>
+              <Form.Item name="evidenceRequired" label={t('node.evidenceRequired')} valuePropName="checked">
+                <Switch data-testid="switch-evidence-required" />
+              </Form.Item>
+              <Form.Item name="cancelled" label={t('node.cancelled')} valuePropName="checked">
+                <Switch data-testid="switch-cancelled" />
+              </Form.Item>
+            </Flex>
           </>
         )}
       </Form>

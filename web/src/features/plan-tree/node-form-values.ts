@@ -10,6 +10,10 @@ export type NodeFormValues = {
   startOn?: Dayjs | null;
   dueOn?: Dayjs | null;
   keyArea?: string | null;
+  completionCriterion?: string | null;
+  evidenceRequired?: boolean;
+  deadlineText?: string | null;
+  cancelled?: boolean;
 };
 
 const DATE = 'YYYY-MM-DD';
@@ -27,12 +31,16 @@ export function valuesFromNode(node: TNode): NodeFormValues {
     startOn: toDate(node.startOn),
     dueOn: toDate(node.dueOn),
     keyArea: node.keyArea,
+    completionCriterion: node.completionCriterion,
+    evidenceRequired: node.evidenceRequired,
+    deadlineText: node.deadlineText,
+    cancelled: node.cancelled,
   };
 }
 
 /** A new task or milestone starts with the parent's key area, the usual case. */
 export function valuesForNew(parent: TNode): NodeFormValues {
-  return { title: '', weight: 1, priority: 'normal', keyArea: parent.keyArea };
+  return { title: '', weight: 1, priority: 'normal', keyArea: parent.keyArea, evidenceRequired: false, cancelled: false };
 }
 
 export function toCreateBody(parentId: string, kind: 'task' | 'milestone', v: NodeFormValues): TNodeCreate {
@@ -46,6 +54,12 @@ export function toCreateBody(parentId: string, kind: 'task' | 'milestone', v: No
   const dueOn = fromDate(v.dueOn);
   if (dueOn) body.dueOn = dueOn;
   if (v.keyArea) body.keyArea = v.keyArea;
+  const criterion = blankToNull(v.completionCriterion);
+  if (criterion !== null) body.completionCriterion = criterion.trim();
+  const deadlineText = blankToNull(v.deadlineText);
+  if (deadlineText !== null) body.deadlineText = deadlineText.trim();
+  if (v.evidenceRequired) body.evidenceRequired = true;
+  if (v.cancelled) body.cancelled = true;
   return body;
 }
 
@@ -60,5 +74,9 @@ export function toPatchBody(node: TNode, v: NodeFormValues): TNodePatch {
     startOn: fromDate(v.startOn),
     dueOn: fromDate(v.dueOn),
     keyArea: v.keyArea ?? null,
+    completionCriterion: blankToNull(v.completionCriterion)?.trim() ?? null,
+    evidenceRequired: v.evidenceRequired ?? false,
+    deadlineText: blankToNull(v.deadlineText)?.trim() ?? null,
+    cancelled: v.cancelled ?? false,
   };
 }

@@ -4,6 +4,7 @@ import type { TNode, TPlan } from '../../api/types';
 import { useT } from '../../i18n/use-t';
 import { usePermissions } from '../auth/use-permissions';
 import { NodeActions } from './node-actions';
+import { NodeDelivery } from './node-delivery';
 import { NodeDetail } from './node-detail';
 import { NodeFormModal, type NodeFormTarget } from './node-form-modal';
 import { NodeMoveModal } from './node-move-modal';
@@ -49,6 +50,7 @@ export function PlanNodePanel({ plan, nodes, selectedId, onOpen, onReload }: Pro
         children={children}
         keyAreas={plan.facts.keyAreas}
         onOpen={onOpen}
+        delivery={<NodeDelivery planId={plan.id} node={node} />}
         actions={
           can('plan:edit') && (
             <NodeActions

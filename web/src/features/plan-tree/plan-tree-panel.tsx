@@ -1,12 +1,19 @@
 import { Card, Empty, Input, Tree } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import type { TNode } from '../../api/types';
+import type { Status, TNode } from '../../api/types';
+import { StatusDot } from '../status/status-tag';
 import { useT } from '../../i18n/use-t';
-import { ancestorIds, buildTreeData, collectParentKeys } from './build-tree-data';
+import { ancestorIds, buildTreeData, collectParentKeys, type PlanTreeItem } from './build-tree-data';
 
-type Props = { nodes: readonly TNode[]; selectedId: string | undefined; onSelect: (id: string) => void };
+type Props = {
+  nodes: readonly TNode[];
+  selectedId: string | undefined;
+  onSelect: (id: string) => void;
+  /** Status per node id (parts and articles have none); shown as a coloured dot before the title. */
+  statuses?: ReadonlyMap<string, Status | null>;
+};
 
-export function PlanTreePanel({ nodes, selectedId, onSelect }: Props) {
+export function PlanTreePanel({ nodes, selectedId, onSelect, statuses }: Props) {
   const t = useT();
   const [query, setQuery] = useState('');
   // The four parts start open, so all the articles are visible on first load.
@@ -42,6 +49,15 @@ export function PlanTreePanel({ nodes, selectedId, onSelect }: Props) {
           onExpand={(keys) => !filtering && setExpanded(keys.map(String))}
           selectedKeys={selectedId ? [selectedId] : []}
           onSelect={(keys) => keys[0] !== undefined && onSelect(String(keys[0]))}
+          titleRender={(item: PlanTreeItem) => {
+            const status = statuses?.get(item.key);
+            return (
+              <span data-testid="tree-title">
+                {status && <StatusDot status={status} />}
+                {item.title}
+              </span>
+            );
+          }}
         />
       )}
     </Card>

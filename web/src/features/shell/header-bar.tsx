@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { useLogout, useMe } from '../../api/auth';
 import { useT } from '../../i18n/use-t';
 import { LanguageSwitch } from './language-switch';
+import { NotificationBell } from '../notifications/notification-bell';
 
 export function HeaderBar() {
   const t = useT();
@@ -26,6 +27,7 @@ export function HeaderBar() {
             <Typography.Text type="secondary"> · {data.user.unitName}</Typography.Text>
           </Typography.Text>
         )}
+        <NotificationBell />
         <LanguageSwitch />
         <Button
           data-testid="logout"

@@ -1,16 +1,27 @@
 import { ApartmentOutlined, AuditOutlined, PartitionOutlined, TeamOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CheckSquareOutlined, DashboardOutlined, FileTextOutlined } from '@ant-design/icons';
+import { AlertOutlined, ImportOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { Permission } from '../../api/types';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { useT } from '../../i18n/use-t';
+import { useMe } from '../../api/auth';
+import { isUnitUser } from '../auth/unit-user';
 import { usePermissions } from '../auth/use-permissions';
 
-type MenuEntry = { path: string; label: MessageKey; icon: ReactNode; permission: Permission };
+/** `permission` may list several: the entry shows when the user holds any. `unitFirst` moves it to the top for unit users. */
+type MenuEntry = { path: string; label: MessageKey; icon: ReactNode; permission: Permission | readonly Permission[]; unitFirst?: true };
 
 const ENTRIES: readonly MenuEntry[] = [
+  { path: '/cockpit', label: 'menu.cockpit', icon: <DashboardOutlined />, permission: 'cockpit:read' },
   { path: '/plan', label: 'menu.plan', icon: <PartitionOutlined />, permission: 'plan:read' },
+  { path: '/my-tasks', label: 'menu.myTasks', icon: <CheckSquareOutlined />, permission: 'plan:read', unitFirst: true },
+  { path: '/reports', label: 'menu.reports', icon: <FileTextOutlined />, permission: 'report:read' },
+  { path: '/cycles', label: 'menu.cycles', icon: <CalendarOutlined />, permission: ['cycle:manage', 'report:read'] },
+  { path: '/supervision', label: 'menu.supervision', icon: <AlertOutlined />, permission: 'plan:read' },
+  { path: '/import', label: 'menu.import', icon: <ImportOutlined />, permission: 'plan:edit' },
   { path: '/units', label: 'menu.units', icon: <ApartmentOutlined />, permission: 'unit:read' },
   { path: '/users', label: 'menu.users', icon: <TeamOutlined />, permission: 'user:read' },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit:read' },
@@ -21,6 +32,10 @@ export function SideMenu() {
   const can = usePermissions();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  const me = useMe();
+  const unitUser = isUnitUser(me.data?.user.roles ?? []);
+  const allowed = (e: MenuEntry) => (typeof e.permission === 'string' ? can(e.permission) : e.permission.some(can));
+  const entries = unitUser ? [...ENTRIES.filter((e) => e.unitFirst), ...ENTRIES.filter((e) => !e.unitFirst)] : ENTRIES;
   const selected = ENTRIES.find((e) => pathname === e.path || pathname.startsWith(`${e.path}/`))?.path;
 
   return (
@@ -28,7 +43,7 @@ export function SideMenu() {
       mode="inline"
       selectedKeys={selected ? [selected] : []}
       onClick={({ key }) => navigate(key)}
-      items={ENTRIES.filter((e) => can(e.permission)).map((e) => ({
+      items={entries.filter(allowed).map((e) => ({
         key: e.path,
         icon: e.icon,
         label: t(e.label),

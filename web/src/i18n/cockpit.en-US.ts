@@ -1,0 +1,67 @@
+import type { CockpitMessageKey } from './cockpit.zh-CN';
+
+export const cockpitEnUS: Record<CockpitMessageKey, string> = {
+  'menu.cockpit': 'Cockpit',
+
+  'cockpit.title': 'Delivery cockpit',
+  'cockpit.asOf': 'As of {{date}}',
+  'cockpit.bigScreen': 'Big screen',
+  'cockpit.exitBigScreen': 'Exit big screen',
+  'cockpit.overall': 'Overall progress',
+  'cockpit.tasksTotal': '{{count}} tasks',
+  'cockpit.noPlan': 'No plan yet',
+
+  'cockpit.status.red': 'Lagging',
+  'cockpit.status.yellow': 'Warning',
+  'cockpit.status.green': 'On track',
+  'cockpit.status.not_started': 'Not started',
+  'cockpit.status.completed': 'Completed',
+  'cockpit.status.cancelled': 'Cancelled',
+
+  'cockpit.chart.status': 'Tasks by status',
+  'cockpit.chart.parts': 'Progress by part',
+  'cockpit.chart.articles': 'Progress by article',
+  'cockpit.chart.keyAreas': 'Progress by key area',
+  'cockpit.chart.map': 'Tasks by city and district',
+  'cockpit.chart.progress': 'Progress',
+  'cockpit.chart.tasks': 'Tasks',
+  'cockpit.chart.noTasks': 'No tasks',
+  'cockpit.chart.clickHint': 'Click a shape to see its tasks',
+
+  'cockpit.map.schematic': 'Schematic map, not a survey map',
+  'cockpit.map.loadFailed': 'The map could not be loaded',
+  'cockpit.map.unplaced': '{{count}} division codes are not on the map: {{codes}}',
+
+  'cockpit.lagging.title': 'Lagging list',
+  'cockpit.lagging.empty': 'No lagging or warning tasks',
+  'cockpit.col.code': 'Code',
+  'cockpit.col.title': 'Task',
+  'cockpit.col.status': 'Status',
+  'cockpit.col.leads': 'Lead units',
+  'cockpit.col.reasons': 'Reasons',
+  'cockpit.col.progress': 'Progress',
+
+  'cockpit.units.title': 'By unit',
+  'cockpit.units.unit': 'Unit',
+  'cockpit.units.leadTasks': 'Lead tasks',
+  'cockpit.units.red': 'Lagging',
+  'cockpit.units.yellow': 'Warning',
+  'cockpit.units.reportsDue': 'Reports due',
+  'cockpit.units.reportsOnTime': 'On time',
+  'cockpit.units.reportsLate': 'Late',
+  'cockpit.units.reportsMissing': 'Missing',
+  'cockpit.units.onTimeRate': 'On-time rate',
+
+  'cockpit.drawer.status': 'Tasks: {{status}}',
+  'cockpit.drawer.division': 'Tasks in {{name}}',
+  'cockpit.drawer.openMyTasks': 'Open in My tasks',
+  'cockpit.drawer.empty': 'No tasks',
+
+  'cockpit.keyArea.transport': 'Transport infrastructure',
+  'cockpit.keyArea.industry': 'Modern industry',
+  'cockpit.keyArea.innovation': 'Joint innovation',
+  'cockpit.keyArea.ecology': 'Ecology and environment',
+  'cockpit.keyArea.reform': 'Institutional reform',
+  'cockpit.keyArea.opening': 'Opening up',
+  'cockpit.keyArea.public-services': 'Shared public services',
+};

@@ -90,6 +90,7 @@ export interface PlanNodeTable {
   completed_on: string | null;
   deadline_text: string | null;
   division_codes: Generated<string>;
+  sort_key: Generated<string>;
   version: number;
   created_at: string;
   updated_at: string;

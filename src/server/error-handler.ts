@@ -62,6 +62,10 @@ const FIELD_OF: Partial<Record<ErrorCode, string>> = {
   NODE_CYCLE: 'parentId',
 };
 
+// Codes whose details help the user act (what is missing, what is allowed, until when). Other details
+// stay in the log: they may name records the caller should not learn about.
+const PUBLIC_DETAILS = new Set<ErrorCode>(['IMPORT_BLOCKED', 'REPORT_INCOMPLETE', 'REPORT_TRANSITION_INVALID', 'ACCOUNT_LOCKED', 'PASSWORD_POLICY']);
+
 export function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, fields?: { path: string; message: string }[], details?: Record<string, unknown>) {
   const message = ERROR_MESSAGES[code][langOf(request.headers['accept-language'])];
   return reply.status(HTTP_STATUS[code]).send({ error: { code, message, ...(fields && { fields }), ...(details && { details }) } });
@@ -75,9 +79,9 @@ export function installErrorHandler(app: FastifyInstance) {
       return sendError(request, reply, `IMPORT_${err.code}` as ErrorCode, undefined, err.details);
     }
     if (err instanceof DomainError) {
-      if (err.code === 'IMPORT_BLOCKED') return sendError(request, reply, err.code, undefined, err.details);
       const field = FIELD_OF[err.code];
-      return sendError(request, reply, err.code, field ? [{ path: field, message: ERROR_MESSAGES[err.code][lang] }] : undefined);
+      const details = PUBLIC_DETAILS.has(err.code) ? err.details : undefined;
+      return sendError(request, reply, err.code, field ? [{ path: field, message: ERROR_MESSAGES[err.code][lang] }] : undefined, details);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields = err.validation.flatMap((v) => {

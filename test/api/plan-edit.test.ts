@@ -115,6 +115,15 @@ describe.each(testDialects())('[%s] editing the plan', (dialect) => {
     expect(after.map((n) => `${n.id}:${n.code}`).sort()).toEqual(before.map((n) => `${n.id}:${n.code}`).sort());
   });
 
+  it('keeps a sort key that orders codes as people read them', async () => {
+    const article = await byTitle('加强现代产业体系建设'.replace('加强', '加快'));
+    for (let i = 0; i < 11; i++) await office.post(nodesUrl, { parentId: article.id, kind: 'task', title: `排序${i}` });
+    const rows = await t.ctx.db.selectFrom('plan_node').select('code').where('parent_id', '=', article.id).where('deleted_at', 'is', null).orderBy('sort_key').execute();
+    const codes = rows.map((r) => Number(r.code.split('.').pop()));
+    expect(codes).toEqual([...codes].sort((a, b) => a - b));
+    expect(codes.length).toBeGreaterThan(10);
+  });
+
   it('lets a viewer read but not edit', async () => {
     const viewer = await t.as('viewer1');
     const task = await byTitle('第一次保存');

@@ -109,6 +109,13 @@ export async function listSkeleton(db: Executor, planId: string) {
   return rows.map((r) => ({ id: r.id, parentId: r.parent_id, kind: r.kind as NodeKind, seq: Number(r.seq), code: r.code }));
 }
 
+/** A zero-padded copy of the code that sorts in outline order as text (3.2.2 before 3.2.10). */
+export const codeSortKey = (code: string) =>
+  code
+    .split('.')
+    .map((p) => p.padStart(4, '0'))
+    .join('.');
+
 /** Writes only the codes and positions that changed. */
 export async function saveNumbering(
   db: Executor,
@@ -119,7 +126,7 @@ export async function saveNumbering(
   for (const n of current) {
     const want = next.get(n.id);
     if (!want || (want.code === n.code && want.seq === n.seq)) continue;
-    await db.updateTable('plan_node').set({ code: want.code, seq: want.seq }).where('id', '=', n.id).execute();
+    await db.updateTable('plan_node').set({ code: want.code, seq: want.seq, sort_key: codeSortKey(want.code) }).where('id', '=', n.id).execute();
     changed++;
   }
   return changed;

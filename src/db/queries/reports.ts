@@ -108,7 +108,7 @@ export async function listReports(db: Executor, f: ReportFilter, page: { offset:
     q = q.where((eb) => eb.or([eb('report.state', 'not in', ['draft', 'returned']), ...(own ? [eb('report.unit_id', '=', own)] : [])]));
   }
   const [rows, count] = await Promise.all([
-    q.orderBy('cycle.period_start', 'desc').orderBy('plan_node.code').orderBy('report.role').offset(page.offset).limit(page.limit).execute(),
+    q.orderBy('cycle.period_start', 'desc').orderBy('plan_node.sort_key').orderBy('report.role').offset(page.offset).limit(page.limit).execute(),
     q.clearSelect().select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toReport), total: Number(count.n) };

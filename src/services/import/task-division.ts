@@ -48,7 +48,7 @@ async function catalogueOf(db: Executor): Promise<CatalogueUnit[]> {
 }
 
 async function articlesOf(db: Executor, planId: string): Promise<ArticleRef[]> {
-  return db.selectFrom('plan_node').select(['id', 'code', 'title']).where('plan_id', '=', planId).where('kind', '=', 'article').where('deleted_at', 'is', null).orderBy('code').execute();
+  return db.selectFrom('plan_node').select(['id', 'code', 'title']).where('plan_id', '=', planId).where('kind', '=', 'article').where('deleted_at', 'is', null).orderBy('sort_key').execute();
 }
 
 function openProblems(tree: ImportTree, r: ImportResolutions): ImportProblem[] {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { assertDatesOrdered, assertPlacement } from '../../domain';
-import { findNode, toPlanNode, type PlanNode } from '../../db/queries/plan-nodes';
+import { codeSortKey, findNode, toPlanNode, type PlanNode } from '../../db/queries/plan-nodes';
 import { toFlag, writeJson } from '../../db/json';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
 import { auditView, type CreateNodeInput } from './node-input';
@@ -32,6 +32,7 @@ export async function createNode(ctx: ServiceContext, actor: Actor, planId: stri
         key: null,
         kind: input.kind,
         code: `${parent.code}.${seq + 1}`,
+        sort_key: codeSortKey(`${parent.code}.${seq + 1}`),
         seq,
         title: input.title,
         body: input.body ?? null,

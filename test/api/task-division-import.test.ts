@@ -90,6 +90,14 @@ describe.each(testDialects())('[%s] importing a 任务分工表', (dialect) => {
     expect(roles.filter((r) => r.role === 'participant').map((l) => l.name)).toEqual(expect.arrayContaining(['省交通运输厅', '市发展改革委', '国铁成都局']));
   });
 
+  it('skipping a section skips the problems of its tasks too', async () => {
+    const p = (await office.request({ method: 'POST', url: url('preview'), ...multipart(workbook) })).json() as Preview;
+    const units: Record<string, string[]> = {};
+    for (const b of p.blocking) if (b.code.startsWith('UNIT_') && b.row < 12) units[b.value] = [];
+    const res = (await office.request({ method: 'POST', url: url('preview'), ...multipart(workbook, { resolutions: { units, skipRows: [11, 12] } }) })).json() as Preview;
+    expect(res.blocking).toEqual([]);
+  });
+
   it('asks for a column mapping when the header is unusual, and refuses what is not a workbook', async () => {
     const odd = await buildUnusualHeaderWorkbook();
     const res = await office.request({ method: 'POST', url: url('preview'), ...multipart(odd) });

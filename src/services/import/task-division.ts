@@ -51,8 +51,20 @@ async function articlesOf(db: Executor, planId: string): Promise<ArticleRef[]> {
   return db.selectFrom('plan_node').select(['id', 'code', 'title']).where('plan_id', '=', planId).where('kind', '=', 'article').where('deleted_at', 'is', null).orderBy('sort_key').execute();
 }
 
-function openProblems(tree: ImportTree, r: ImportResolutions): ImportProblem[] {
+/** Skipped rows, with every row of a skipped section's or task's content added: skipping a section skips what is in it. */
+function skippedRows(tree: ImportTree, r: ImportResolutions): Set<number> {
   const skipped = new Set(r.skipRows ?? []);
+  const rowsOf = (t: ImportTask): number[] => [...t.sourceRows, ...t.subTasks.flatMap(rowsOf)];
+  for (const n of tree.nodes) {
+    if (n.kind === 'section' && skipped.has(n.sourceRow)) n.tasks.flatMap(rowsOf).forEach((row) => skipped.add(row));
+    const tasks = n.kind === 'section' ? n.tasks : [n];
+    for (const t of tasks) if (skipped.has(t.sourceRow)) rowsOf(t).forEach((row) => skipped.add(row));
+  }
+  return skipped;
+}
+
+function openProblems(tree: ImportTree, r: ImportResolutions): ImportProblem[] {
+  const skipped = skippedRows(tree, r);
   return tree.problems.filter((p) => {
     if (!BLOCKING.has(p.code) || skipped.has(p.row)) return false;
     if ((p.code === 'UNIT_UNKNOWN' || p.code === 'UNIT_GROUP_NEEDS_CHOICE') && r.units?.[p.value]) return false;
@@ -67,8 +79,9 @@ export async function previewTaskDivision(ctx: ServiceContext, planId: string, f
   const sheet = await readTaskDivisionSheet(file, { ...(opts.sheet !== undefined && { sheet: opts.sheet }), ...(opts.mapping && { mapping: opts.mapping }), ...(opts.headerRow && { headerRow: opts.headerRow }) });
   const [catalogue, articles] = await Promise.all([catalogueOf(ctx.db), articlesOf(ctx.db, planId)]);
   const tree = buildImportTree({ rows: sheet.rows, columns: sheet.columns, catalogue, articles, defaultYear: Number(todayInChina(ctx).slice(0, 4)) });
-  // Tasks above the first section row have no article unless the office names one.
-  if (tree.nodes.some((n) => n.kind === 'task') && !resolutions.sections?.top) {
+  // Tasks above the first section row have no article unless the office names one (or skips them).
+  const skipped = skippedRows(tree, resolutions);
+  if (tree.nodes.some((n) => n.kind === 'task' && !skipped.has(n.sourceRow)) && !resolutions.sections?.top) {
     const first = tree.nodes.find((n): n is ImportTask => n.kind === 'task')!;
     tree.problems.push({ row: first.sourceRow, column: 'section', field: 'section', code: 'SECTION_UNMATCHED', value: 'top', message_zh: `第${first.sourceRow}行之前没有章节行，请选择这些任务所属的条`, message_en: `Tasks from row ${first.sourceRow} come before any section row: choose their article` });
   }
@@ -93,14 +106,15 @@ export async function previewTaskDivision(ctx: ServiceContext, planId: string, f
 export async function applyTaskDivision(ctx: ServiceContext, actor: Actor, planId: string, file: Buffer, opts: ImportOptions, resolutions: ImportResolutions) {
   const preview = await previewTaskDivision(ctx, planId, file, opts, resolutions);
   if (preview.blocking.length) throw new DomainError('IMPORT_BLOCKED', { problems: preview.blocking });
-  const skipped = new Set(resolutions.skipRows ?? []);
+  const skipped = skippedRows(preview.tree, resolutions);
   const articleIds = new Set(preview.articles.map((a) => a.id));
   for (const id of Object.values(resolutions.sections ?? {})) if (!articleIds.has(id)) throw new DomainError('NODE_NOT_FOUND', { nodeId: id });
   return inTransaction(ctx, actor, async (tx, audit) => {
     const created = { tasks: 0, subTasks: 0, assignments: 0 };
     const writer = nodeWriter(ctx, tx, audit, planId, created, resolutions);
     const top = preview.tree.nodes.filter((n): n is ImportTask => n.kind === 'task');
-    if (top.length) await writer.tasks(resolutions.sections!.top!, top.filter((t) => !skipped.has(t.sourceRow)), skipped);
+    const keptTop = top.filter((t) => !skipped.has(t.sourceRow));
+    if (keptTop.length) await writer.tasks(resolutions.sections!.top!, keptTop, skipped);
     for (const s of preview.tree.nodes.filter((n): n is ImportSection => n.kind === 'section')) {
       if (skipped.has(s.sourceRow)) continue;
       const articleId = resolutions.sections?.[String(s.sourceRow)] ?? (s.match.kind === 'article' ? s.match.articleId : null);

@@ -40,6 +40,12 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<void>('/auth/logout'),
+    // Stop polling queries (the notification bell) before the session ends, so none of them fires
+    // once more without a session and logs a 401.
+    onMutate: async () => {
+      await queryClient.cancelQueries();
+      queryClient.getQueryCache().findAll({ queryKey: ['notifications'] }).forEach((q) => queryClient.removeQueries({ queryKey: q.queryKey }));
+    },
     onSettled: () => {
       setCsrfToken(null);
       queryClient.clear();

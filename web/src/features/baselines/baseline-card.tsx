@@ -17,6 +17,8 @@ export function BaselineCard({ planId }: { planId: string }) {
   const [variance, setVariance] = useState<number | null>(null);
   const items = [...(baselines.data ?? [])].sort((a, b) => b.number - a.number);
   const latest = items[0];
+  // Nothing to show a unit that cannot approve one.
+  if (baselines.isSuccess && items.length === 0 && !can('plan:edit')) return null;
 
   return (
     <Card

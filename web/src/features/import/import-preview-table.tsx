@@ -54,7 +54,16 @@ export function buildPreviewRows(preview: Pick<TImportPreview, 'tree'>, topTitle
 }
 
 /** Sections → tasks → sub-tasks as the sheet will be read, with units coloured by match and deadlines as parsed. */
-export function ImportPreviewTable({ preview, resolved }: { preview: TImportPreview; resolved: (name: string) => string[] | undefined }) {
+export function ImportPreviewTable({
+  preview,
+  resolved,
+  sectionArticle,
+}: {
+  preview: TImportPreview;
+  resolved: (name: string) => string[] | undefined;
+  /** The article the office chose for an unmatched section (by row key), as 'code title'. */
+  sectionArticle: (key: string) => string | undefined;
+}) {
   const t = useT();
   const data = useMemo(() => buildPreviewRows(preview, t('import.section.top')), [preview, t]);
   const expandable = useMemo(() => {
@@ -74,6 +83,8 @@ export function ImportPreviewTable({ preview, resolved }: { preview: TImportPrev
             <Typography.Text strong>{title}</Typography.Text>{' '}
             {r.matched ? (
               <Tag color="green">{t('import.section.matched', { code: r.matched.code, title: r.matched.title })}</Tag>
+            ) : sectionArticle(r.key === 'top' ? 'top' : r.rows) ? (
+              <Tag color="blue">→ {sectionArticle(r.key === 'top' ? 'top' : r.rows)}</Tag>
             ) : r.key !== 'top' ? (
               <Tag color="red">{t('import.section.new')}</Tag>
             ) : null}

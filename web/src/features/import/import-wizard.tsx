@@ -155,6 +155,12 @@ export function ImportWizard({ planId }: { planId: string }) {
     return ids?.length ? ids.map((id) => unitOptions.nameOf.get(id) ?? id) : undefined;
   };
 
+  const sectionArticle = (key: string) => {
+    const id = previewedWith.resolutions?.sections?.[key];
+    const article = id ? preview?.articles.find((a) => a.id === id) : undefined;
+    return article ? `${article.code} ${article.title}` : undefined;
+  };
+
   const canApply = Boolean(preview && preview.blocking.length === 0 && !dirty && !previewMutation.isPending);
 
   return (
@@ -259,7 +265,7 @@ export function ImportWizard({ planId }: { planId: string }) {
           </Card>
 
           <Card size="small" title={t('import.tree')}>
-            <ImportPreviewTable preview={preview} resolved={resolvedNames} />
+            <ImportPreviewTable preview={preview} resolved={resolvedNames} sectionArticle={sectionArticle} />
             {preview.tree.notes.length > 0 && (
               <List
                 size="small"

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
+import { useMe } from '../../api/auth';
 import { useMarkAllNotificationsRead, useMarkNotificationRead, useRecentNotifications, useUnreadNotifications, type TNotification } from '../../api/notifications';
 import { isMessageKey, useT } from '../../i18n/use-t';
 import { formatTime } from '../common/format-time';
@@ -23,7 +24,9 @@ const KIND_ICON: Record<string, ReactNode> = {
 export function NotificationBell() {
   const t = useT();
   const [open, setOpen] = useState(false);
-  const unread = useUnreadNotifications();
+  // Only with a session: after logout the shell stays mounted for a moment and must not poll.
+  const me = useMe();
+  const unread = useUnreadNotifications(Boolean(me.data));
   const count = unread.data?.unread ?? 0;
 
   return (

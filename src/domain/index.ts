@@ -19,3 +19,4 @@ export * from './import';
 export * from './plan-tree/compare-codes';
 export * from './supervision/supervision-rules';
 export * from './schedule/baseline-variance';
+export * from './network';

@@ -115,3 +115,9 @@ export async function login(page: Page, username: string, password: string): Pro
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
+
+/** Signs out from the header and waits for the login form. */
+export async function logout(page: Page): Promise<void> {
+  await page.getByTestId('logout').click();
+  await page.getByTestId('login-form').waitFor();
+}

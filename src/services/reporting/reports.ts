@@ -162,7 +162,8 @@ export async function transitionReport(ctx: ServiceContext, actor: Actor, report
         ...(action === 'submit' && { submitted_at: at, submitted_by: actor.userId, return_comment: null }),
         ...(action === 'approve' && { approved_at: at, approved_by: actor.userId }),
         ...(action === 'accept' && { accepted_at: at, accepted_by: actor.userId, quality_rating: input.qualityRating ?? null }),
-        ...(action === 'return' && { returned_at: at, returned_by: actor.userId, return_comment: input.comment!.trim() }),
+        // A returned report starts its review again: the earlier approval no longer stands.
+        ...(action === 'return' && { returned_at: at, returned_by: actor.userId, return_comment: input.comment!.trim(), approved_at: null, approved_by: null }),
         version: input.version + 1,
         updated_at: at,
       })

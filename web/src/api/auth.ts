@@ -44,7 +44,7 @@ export function useLogout() {
     // once more without a session and logs a 401.
     onMutate: async () => {
       await queryClient.cancelQueries();
-      queryClient.getQueryCache().findAll({ queryKey: ['notifications'] }).forEach((q) => queryClient.removeQueries({ queryKey: q.queryKey }));
+      queryClient.setQueryData(meKey, null);
     },
     onSettled: () => {
       setCsrfToken(null);

@@ -1,0 +1,88 @@
+/**
+ * All-pairs travel times on a synthetic network of 300 nodes and 3,000 links (issue 7's budget:
+ * well under 10 ms). Deterministic: a fixed-seed generator, so runs compare.
+ *
+ *   npx tsx bench/network-bench.ts
+ *
+ * The network: 300 nodes scattered over a 1,000 × 1,000 km square; 3,000 links on 180 lines that walk
+ * between near neighbours: 40 high-speed lines and 40 expressways of 25 links, 100 suburban lines of
+ * 10 links. Minutes = distance / speed (300, 100, 60 km/h), rounded up. Transfer penalty 10 min.
+ */
+import { computeTravelTimes, type NetworkLink } from '../src/domain/network';
+
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+export function generateNetwork(nodeCount = 300, seed = 20_201_231): { nodeIds: string[]; links: NetworkLink[] } {
+  const rand = lcg(seed);
+  const xy = Array.from({ length: nodeCount }, () => [rand() * 1000, rand() * 1000] as const);
+  const dist = (a: number, b: number) => Math.hypot(xy[a]![0] - xy[b]![0], xy[a]![1] - xy[b]![1]);
+  const near = xy.map((_, a) =>
+    xy.map((_, b) => b).filter((b) => b !== a).sort((p, q) => dist(a, p) - dist(a, q)).slice(0, 8),
+  );
+  const nodeIds = xy.map((_, i) => `n${i}`);
+  const links: NetworkLink[] = [];
+  const kinds = [
+    { lines: 40, length: 25, mode: 'hsr', kmh: 300 },
+    { lines: 40, length: 25, mode: 'expressway', kmh: 100 },
+    { lines: 100, length: 10, mode: 'suburban', kmh: 60 },
+  ] as const;
+  for (const k of kinds) {
+    for (let l = 0; l < k.lines; l++) {
+      const line = `${k.mode}-${l}`;
+      let at = Math.floor(rand() * nodeCount);
+      let prev = -1;
+      for (let i = 0; i < k.length; i++) {
+        const options = near[at]!.filter((b) => b !== prev);
+        const next = options[Math.floor(rand() * options.length)]!;
+        links.push({
+          id: `${line}-${i}`, from: nodeIds[at]!, to: nodeIds[next]!, mode: k.mode, line,
+          minutes: Math.ceil((dist(at, next) / k.kmh) * 60), status: 'open', openFrom: null,
+          plannedOpening: null, closedFrom: null, projectId: null, source: [],
+        });
+        prev = at;
+        at = next;
+      }
+    }
+  }
+  return { nodeIds, links };
+}
+
+const { nodeIds, links } = generateNetwork();
+const runs = 30;
+const times: number[] = [];
+let checksum = 0;
+for (let r = 0; r < runs + 5; r++) {
+  const t0 = performance.now();
+  const m = computeTravelTimes(nodeIds, links);
+  const dt = performance.now() - t0;
+  if (r >= 5) times.push(dt); // the first runs warm the JIT up
+  checksum = m.minutes.reduce((a, b) => (b === Infinity ? a : a + b), 0);
+}
+times.sort((a, b) => a - b);
+const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(2);
+console.log(`all pairs, ${nodeIds.length} nodes × ${links.length} links, transfer penalty 10 min`);
+console.log(`median ${pct(0.5)} ms, p90 ${pct(0.9)} ms, min ${pct(0)} ms over ${runs} runs (checksum ${checksum})`);
+
+// Floor for this machine: one relaxation of every edge of the expanded (node, line) graph per source,
+// with no queue at all. No exact all-pairs search can do less work than this.
+const { graph } = computeTravelTimes(nodeIds, links);
+const dist = new Float64Array(graph.stateCount);
+const floor: number[] = [];
+for (let r = 0; r < 10; r++) {
+  const t0 = performance.now();
+  for (let s = 0; s < nodeIds.length; s++) {
+    dist.fill(0);
+    for (let u = 0; u < graph.stateCount; u++) {
+      for (let e = graph.start[u]!; e < graph.start[u + 1]!; e++) {
+        const d = dist[u]! + graph.weight[e]!;
+        if (d < dist[graph.target[e]!]!) dist[graph.target[e]!] = d;
+      }
+    }
+  }
+  floor.push(performance.now() - t0);
+}
+floor.sort((a, b) => a - b);
+console.log(`expanded graph: ${graph.stateCount} states, ${graph.target.length} edges; one sweep of all edges per source: ${floor[5]!.toFixed(2)} ms`);

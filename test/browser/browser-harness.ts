@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import type { Dialect } from '../../src/db/connect';
 import { buildTestApp, type TestApp } from '../helpers/build-test-app';
 
 /**
@@ -56,10 +57,10 @@ function isExpectedConsoleError(msg: ConsoleMessage): boolean {
   return /status of 401/.test(msg.text()) && /\/api\/auth\/(me|login)(\?|$)/.test(url);
 }
 
-export async function startBrowserHarness(): Promise<BrowserHarness> {
+export async function startBrowserHarness(dialect: Dialect = 'sqlite'): Promise<BrowserHarness> {
   assertBrowserPrerequisites();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const t = await buildTestApp('sqlite', { webRoot: WEB_ROOT });
+  const t = await buildTestApp(dialect, { webRoot: WEB_ROOT });
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   try {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from '../helpers/test-db';
 import { USER_PASSWORD, type Client } from '../helpers/build-test-app';
 import { BROWSER_ENABLED, login, logout, screenshot, startBrowserHarness, type BrowserHarness, type JourneyPage } from './browser-harness';
 
@@ -255,12 +256,13 @@ async function runJourney(h: BrowserHarness, journey: JourneyPage, s: { taskId: 
   expectNoPageProblems(journey);
 }
 
-describe.skipIf(!BROWSER_ENABLED)('browser journey: progress reporting (TEST_BROWSER=1)', () => {
+// The journey runs on each database the suite has, so the workflow is proven in the browser on both.
+describe.skipIf(!BROWSER_ENABLED).each(BROWSER_ENABLED ? testDialects() : ['sqlite' as const])('[%s] browser journey: progress reporting (TEST_BROWSER=1)', (dialect) => {
   let h: BrowserHarness;
   let tmp: string;
 
   beforeAll(async () => {
-    h = await startBrowserHarness();
+    h = await startBrowserHarness(dialect);
     tmp = mkdtempSync(join(tmpdir(), 'shuangcheng-delivery-'));
   }, 60_000);
 

@@ -70,7 +70,7 @@ export async function loadDemo(ctx: ServiceContext, today: string): Promise<{ lo
   const tasks = await ctx.db.selectFrom('plan_node').select(['id', 'version', 'key_area', 'code']).where('plan_id', '=', plan.id).where('kind', '=', 'task').where('deleted_at', 'is', null).orderBy('code').execute();
   const start = `${Number(today.slice(0, 4)) - 1}-01-01`;
   for (const t of tasks) {
-    const dueYear = Number(today.slice(0, 4)) + Math.floor(random() * 2);
+    const dueYear = Number(today.slice(0, 4)) + 1 + Math.floor(random() * 2);
     const due = `${dueYear}-${random() < 0.5 ? '06-30' : '12-31'}`;
     const dated = await updateNode(ctx, office, plan.id, t.id, { version: Number(t.version), startOn: start, dueOn: due, priority: random() < 0.2 ? 'high' : 'normal' });
     const [leads, participants] = (t.key_area && LEADS_BY_AREA[t.key_area]) || (t.code.startsWith('2.') ? [['成都市'], ['省发展改革委']] : [['省发展改革委'], []]);

@@ -6,6 +6,7 @@ import type { MessageKey } from './zh-CN';
 export const enUS: Record<MessageKey, string> = {
   'app.name': 'Shuangcheng',
   'app.fullName': 'Chengdu–Chongqing Twin-City Economic Circle Delivery Platform',
+  'app.demoData': 'Demo data (not real progress)',
 
   'menu.plan': 'Plan',
   'menu.units': 'Units',

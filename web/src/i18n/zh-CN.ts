@@ -6,6 +6,7 @@ import { followUpZh } from './follow-up.zh-CN';
 export const zhCN = {
   'app.name': '双城',
   'app.fullName': '成渝地区双城经济圈建设推进平台',
+  'app.demoData': '演示数据（非真实进展）',
 
   'menu.plan': '规划任务',
   'menu.units': '单位管理',

@@ -1,5 +1,6 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Flex, Space, Typography } from 'antd';
+import { Button, Flex, Space, Tag, Typography } from 'antd';
+import { useHealth } from '../../api/health';
 import { useNavigate } from 'react-router';
 import { useLogout, useMe } from '../../api/auth';
 import { useT } from '../../i18n/use-t';
@@ -11,6 +12,7 @@ export function HeaderBar() {
   const { data } = useMe();
   const logout = useLogout();
   const navigate = useNavigate();
+  const health = useHealth();
 
   return (
     <Flex align="center" justify="space-between" style={{ height: '100%' }}>
@@ -19,6 +21,11 @@ export function HeaderBar() {
           {t('app.name')}
         </Typography.Title>
         <Typography.Text type="secondary">{t('app.fullName')}</Typography.Text>
+        {health.data?.demo && (
+          <Tag color="orange" data-testid="demo-banner">
+            {t('app.demoData')}
+          </Tag>
+        )}
       </Space>
       <Space size="middle">
         {data && (

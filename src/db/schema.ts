@@ -232,6 +232,56 @@ export interface BaselineTable {
   approved_at: string;
 }
 
+export interface NetworkNodeTable {
+  id: string;
+  name: string;
+  kind: string;
+  division_code: string | null;
+  lon: number;
+  lat: number;
+  position_source: string | null;
+  note: string | null;
+  user_edited: Generated<number>;
+  version: Generated<number>;
+}
+
+export interface NetworkLinkTable {
+  id: string;
+  from_id: string;
+  to_id: string;
+  mode: string;
+  line: string | null;
+  minutes: number | null;
+  minutes_note: string | null;
+  headway_minutes: number | null;
+  status: string;
+  open_from: string | null;
+  planned_opening: string | null;
+  closed_from: string | null;
+  project_id: string | null;
+  one_way: Generated<number>;
+  source: Generated<string>;
+  reliability: string | null;
+  user_edited: Generated<number>;
+  version: Generated<number>;
+}
+
+export interface NetworkTargetTable {
+  id: string;
+  ord: number;
+  data: string;
+}
+
+export interface NetworkScenarioTable {
+  id: string;
+  name: string;
+  overrides: string;
+  created_by: string;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DivisionTable {
   code: string;
   name: string;
@@ -288,6 +338,10 @@ export interface DB {
   notification: NotificationTable;
   job: JobTable;
   baseline: BaselineTable;
+  network_node: NetworkNodeTable;
+  network_link: NetworkLinkTable;
+  network_target: NetworkTargetTable;
+  network_scenario: NetworkScenarioTable;
   division: DivisionTable;
   platform: PlatformTable;
   audit_log: AuditLogTable;

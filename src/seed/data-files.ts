@@ -101,3 +101,33 @@ export function readDataFile<T>(relative: string, schema: z.ZodType<T>): LoadedF
   }
   return { path, checksum: createHash('sha256').update(text).digest('hex'), data: parsed.data };
 }
+
+const ZNetworkLinkFile = z
+  .object({
+    id: z.string(),
+    from: z.string(),
+    to: z.string(),
+    mode: z.enum(['hsr', 'rail', 'suburban', 'expressway', 'air', 'access']),
+    line: z.string().nullable(),
+    minutes: z.number().nullable(),
+    minutesNote: z.string().optional(),
+    headwayMinutes: z.number().nullable().optional(),
+    status: z.enum(['open', 'under_construction', 'planned']),
+    openFrom: z.string().nullable(),
+    plannedOpening: z.string().nullable(),
+    closedFrom: z.string().nullable(),
+    projectId: z.string().nullable(),
+    source: z.array(z.string()),
+    reliability: z.string().optional(),
+    oneWay: z.boolean().optional(),
+  })
+  .loose();
+export const ZNetworkFile = z.object({
+  meta: z.record(z.string(), z.unknown()),
+  nodes: z.array(
+    z.object({ id: z.string(), name: z.string(), kind: z.enum(['seat', 'station']), divisionCode: z.string().nullable(), lon: z.number(), lat: z.number(), positionSource: z.string().optional(), note: z.string().optional() }).loose(),
+  ),
+  links: z.array(ZNetworkLinkFile),
+  targets: z.array(z.object({ id: z.string() }).loose()),
+});
+export type NetworkFile = z.infer<typeof ZNetworkFile>;

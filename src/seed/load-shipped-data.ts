@@ -16,6 +16,8 @@ import {
   type LoadedFile,
   type SeedNode,
   type UnitsFile,
+  ZNetworkFile,
+  type NetworkFile,
 } from './data-files';
 
 export interface SeedReport {
@@ -36,6 +38,7 @@ export async function loadShippedData(ctx: ServiceContext, opts: { adminPassword
     ['divisions', readDataFile('reference/divisions.json', ZDivisionsFile), (tx, audit, d) => applyDivisions(tx, audit, d)],
     ['platforms', readDataFile('reference/platforms.json', ZPlatformsFile), (tx, audit, d) => applyPlatforms(tx, audit, d)],
     ['plan', readDataFile('plan/decision.json', ZDecisionFile), (tx, audit, d: DecisionFile) => applyPlan(ctx, tx, audit, d)],
+    ['network', readDataFile('network/network.json', ZNetworkFile), (tx, audit, d: NetworkFile) => applyNetwork(tx, audit, d)],
   ];
   for (const [key, file, apply] of steps) {
     const done = await ctx.db.selectFrom('seed_state').select('checksum').where('key', '=', key).executeTakeFirst();
@@ -180,6 +183,31 @@ async function applyPlan(ctx: ServiceContext, tx: Transaction<DB>, audit: BoundA
   await visit(file.nodes, null, null);
   const skeleton = await listSkeleton(tx, planId);
   await saveNumbering(tx, skeleton, numberTree(skeleton));
+}
+
+/** Network nodes, links and targets; links and node positions the office edited are kept. */
+async function applyNetwork(tx: Transaction<DB>, audit: BoundAudit, file: NetworkFile) {
+  const nodes = new Map((await tx.selectFrom('network_node').select(['id', 'user_edited']).execute()).map((n) => [n.id, n]));
+  for (const n of file.nodes) {
+    const values = { name: n.name, kind: n.kind, division_code: n.divisionCode, lon: n.lon, lat: n.lat, position_source: n.positionSource ?? null, note: n.note ?? null };
+    const row = nodes.get(n.id);
+    if (!row) await tx.insertInto('network_node').values({ id: n.id, ...values }).execute();
+    else if (!row.user_edited) await tx.updateTable('network_node').set(values).where('id', '=', n.id).execute();
+  }
+  const links = new Map((await tx.selectFrom('network_link').select(['id', 'user_edited']).execute()).map((l) => [l.id, l]));
+  for (const l of file.links) {
+    const values = {
+      from_id: l.from, to_id: l.to, mode: l.mode, line: l.line, minutes: l.minutes, minutes_note: l.minutesNote ?? null, headway_minutes: l.headwayMinutes ?? null,
+      status: l.status, open_from: l.openFrom, planned_opening: l.plannedOpening, closed_from: l.closedFrom, project_id: l.projectId, one_way: l.oneWay ? 1 : 0,
+      source: writeJson(l.source), reliability: l.reliability ?? null,
+    };
+    const row = links.get(l.id);
+    if (!row) await tx.insertInto('network_link').values({ id: l.id, ...values }).execute();
+    else if (!row.user_edited) await tx.updateTable('network_link').set(values).where('id', '=', l.id).execute();
+  }
+  await tx.deleteFrom('network_target').execute();
+  for (const [ord, t] of file.targets.entries()) await tx.insertInto('network_target').values({ id: t.id, ord, data: writeJson(t) }).execute();
+  await audit('reference.load', 'network', 'all', null, { nodes: file.nodes.length, links: file.links.length, targets: file.targets.length });
 }
 
 /** On first start there is no user: create `admin` in the leading-group office with the configured or a generated password. */

@@ -20,6 +20,7 @@ import { reportingRoutes } from './routes/reporting.routes';
 import { statusRoutes } from './routes/status.routes';
 import { importRoutes } from './routes/import.routes';
 import { followUpRoutes } from './routes/follow-up.routes';
+import { networkRoutes } from './routes/network.routes';
 import type { RouteDeps } from './routes/route-kit';
 
 export interface AppOptions {
@@ -90,6 +91,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   statusRoutes(app, deps);
   importRoutes(app, deps);
   followUpRoutes(app, deps);
+  networkRoutes(app, deps);
 
   const webRoot = opts.webRoot;
   if (webRoot && existsSync(join(webRoot, 'index.html'))) {

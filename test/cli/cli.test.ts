@@ -20,7 +20,7 @@ describe('the command line', () => {
 
   it('seeds once, then finds nothing to apply', async () => {
     const first = await cli(['seed']);
-    expect(first.stdout).toContain('applied: units, divisions, platforms, plan');
+    expect(first.stdout).toContain('applied: units, divisions, platforms, plan, network');
     const again = await cli(['seed']);
     expect(again.stdout).toContain('applied: -');
   });

@@ -5,6 +5,7 @@ import * as reporting from './2026-11-28T1300_reporting';
 import * as followUp from './2026-11-28T1400_follow_up';
 import * as baseline from './2026-11-28T1500_baseline';
 import * as nodeSortKey from './2026-11-28T1600_node_sort_key';
+import * as network from './2026-11-28T1700_network';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T1400_follow_up': followUp,
   '2026-11-28T1500_baseline': baseline,
   '2026-11-28T1600_node_sort_key': nodeSortKey,
+  '2026-11-28T1700_network': network,
 };

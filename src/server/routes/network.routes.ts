@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { LINK_STATUSES } from '../../domain';
 import {
@@ -6,6 +5,7 @@ import {
   createScenario,
   deleteScenario,
   evaluateTargets,
+  exportNetwork,
   findRoute,
   listScenarios,
   loadNetwork,
@@ -195,26 +195,7 @@ export function networkRoutes(app: ZApp, { ctx }: RouteDeps) {
 
   app.get('/api/network/export', { config: read, schema: { tags, querystring: z.strictObject(ZQuery), response: { 200: z.any(), ...errorResponses } } }, async (req, reply) => {
     const q = query(req.query);
-    const { network, matrix } = await travelTimes(ctx, q);
-    const targets = await evaluateTargets(ctx, q);
-    const wb = new ExcelJS.Workbook();
-    const seats = network.nodes.filter((n) => n.kind === 'seat' && network.links.some((l) => l.from === n.id || l.to === n.id));
-    const name = new Map(network.nodes.map((n) => [n.id, n.name]));
-    const m = wb.addWorksheet('通行时间矩阵');
-    m.addRow([`${q.date}${q.assumePlanned ? '（含规划线路）' : ''} 分钟；空白表示不通`]);
-    m.addRow(['', ...seats.map((s) => s.name)]);
-    const n = matrix.nodeIds.length;
-    for (const a of seats) {
-      const i = matrix.indexOf.get(a.id)!;
-      m.addRow([a.name, ...seats.map((b) => minutesOrNull(matrix.minutes[i * n + matrix.indexOf.get(b.id)!]!))]);
-    }
-    const t = wb.addWorksheet('目标');
-    t.addRow(['目标', '口径(分钟)', '来源', '达标', '未达标', '达标率']);
-    for (const { target, evaluation } of targets) for (const r of evaluation.readings) t.addRow([target.title, r.thresholdMinutes, r.source, r.met.length, r.notMet.length, r.share]);
-    const l = wb.addWorksheet('线路');
-    l.addRow(['编号', '线路', '方式', '起点', '终点', '分钟', '状态', '开通', '计划开通', '来源', '可靠性']);
-    for (const k of network.links) l.addRow([k.id, k.line, k.mode, name.get(k.from), name.get(k.to), k.minutes ?? '未知', k.status, k.openFrom, k.plannedOpening, k.source.join('\n'), k.reliability ?? '']);
-    const content = Buffer.from(await wb.xlsx.writeBuffer());
+    const content = await exportNetwork(ctx, q);
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`小时交通网-${q.date}.xlsx`)}`)

@@ -16,6 +16,7 @@ import {
   type TravelTimeMatrix,
 } from '../../domain';
 import { readJson, writeJson } from '../../db/json';
+import { writeNetworkWorkbook } from '../../documents/network/write-network-workbook';
 import type { Executor } from '../../db/schema';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
 
@@ -234,4 +235,22 @@ export async function deleteScenario(ctx: ServiceContext, actor: Actor, id: stri
 export async function compareScenario(ctx: ServiceContext, id: string, q: { date: string; assumePlanned: boolean }) {
   const [base, scenario] = await Promise.all([travelTimes(ctx, q), travelTimes(ctx, { ...q, scenarioId: id })]);
   return compareScenarios(base.matrix, scenario.matrix);
+}
+
+/** The xlsx the office sends around: the matrix between the seats that have links, the targets, the links with sources. */
+export async function exportNetwork(ctx: ServiceContext, q: NetworkQuery): Promise<Buffer> {
+  const { network, matrix } = await travelTimes(ctx, q);
+  const targets = await evaluateTargets(ctx, q);
+  const name = new Map(network.nodes.map((n) => [n.id, n.name]));
+  const seats = network.nodes.filter((n) => n.kind === 'seat' && network.links.some((l) => l.from === n.id || l.to === n.id));
+  const n = matrix.nodeIds.length;
+  const at = (a: string, b: string) => minutesOrNull(matrix.minutes[matrix.indexOf.get(a)! * n + matrix.indexOf.get(b)!]!);
+  return writeNetworkWorkbook({
+    title: `${q.date}${q.assumePlanned ? '（含规划线路）' : ''} 分钟；空白表示不通`,
+    matrix: { names: seats.map((s) => s.name), minutes: seats.map((a) => seats.map((b) => at(a.id, b.id))) },
+    targets: targets.flatMap(({ target, evaluation }) =>
+      evaluation.readings.map((r) => ({ title: target.title, thresholdMinutes: r.thresholdMinutes, source: r.source, met: r.met.length, notMet: r.notMet.length, share: r.share })),
+    ),
+    links: network.links.map((k) => ({ id: k.id, line: k.line, mode: k.mode, from: name.get(k.from) ?? k.from, to: name.get(k.to) ?? k.to, minutes: k.minutes, status: k.status, openFrom: k.openFrom, plannedOpening: k.plannedOpening, source: k.source, reliability: k.reliability ?? '' })),
+  });
 }

@@ -18,6 +18,7 @@ const AuditPage = lazy(() => import('./pages/audit-page'));
 const ImportPage = lazy(() => import('./pages/import-page'));
 const SupervisionPage = lazy(() => import('./pages/supervision-page'));
 const SupervisionDetailPage = lazy(() => import('./pages/supervision-detail-page'));
+const NetworkPage = lazy(() => import('./pages/network-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 
 export const router = createBrowserRouter([
@@ -43,6 +44,7 @@ export const router = createBrowserRouter([
       { path: 'import', element: <RequirePermission permission="plan:edit"><ImportPage /></RequirePermission> },
       { path: 'supervision', element: <RequirePermission permission="plan:read"><SupervisionPage /></RequirePermission> },
       { path: 'supervision/:id', element: <RequirePermission permission="plan:read"><SupervisionDetailPage /></RequirePermission> },
+      { path: 'network', element: <RequirePermission permission="plan:read"><NetworkPage /></RequirePermission> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -2,6 +2,7 @@ import { cockpitEnUS } from './cockpit.en-US';
 import { deliveryEnUS } from './delivery.en-US';
 import { followUpEn } from './follow-up.en-US';
 import type { MessageKey } from './zh-CN';
+import { networkEnUS } from './network.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   'app.name': 'Shuangcheng',
@@ -211,4 +212,5 @@ export const enUS: Record<MessageKey, string> = {
   ...cockpitEnUS,
   ...deliveryEnUS,
   ...followUpEn,
+  ...networkEnUS,
 };

@@ -2,6 +2,7 @@
 import { cockpitZhCN } from './cockpit.zh-CN';
 import { deliveryZhCN } from './delivery.zh-CN';
 import { followUpZh } from './follow-up.zh-CN';
+import { networkZhCN } from './network.zh-CN';
 
 export const zhCN = {
   'app.name': '双城',
@@ -211,6 +212,7 @@ export const zhCN = {
   ...cockpitZhCN,
   ...deliveryZhCN,
   ...followUpZh,
+  ...networkZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,6 +1,6 @@
 import { ApartmentOutlined, AuditOutlined, PartitionOutlined, TeamOutlined } from '@ant-design/icons';
 import { CalendarOutlined, CheckSquareOutlined, DashboardOutlined, FileTextOutlined } from '@ant-design/icons';
-import { AlertOutlined, ImportOutlined } from '@ant-design/icons';
+import { AlertOutlined, ImportOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
@@ -21,6 +21,7 @@ const ENTRIES: readonly MenuEntry[] = [
   { path: '/reports', label: 'menu.reports', icon: <FileTextOutlined />, permission: 'report:read' },
   { path: '/cycles', label: 'menu.cycles', icon: <CalendarOutlined />, permission: ['cycle:manage', 'report:read'] },
   { path: '/supervision', label: 'menu.supervision', icon: <AlertOutlined />, permission: 'plan:read' },
+  { path: '/network', label: 'menu.network', icon: <NodeIndexOutlined />, permission: 'plan:read' },
   { path: '/import', label: 'menu.import', icon: <ImportOutlined />, permission: 'plan:edit' },
   { path: '/units', label: 'menu.units', icon: <ApartmentOutlined />, permission: 'unit:read' },
   { path: '/users', label: 'menu.users', icon: <TeamOutlined />, permission: 'user:read' },

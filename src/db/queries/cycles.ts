@@ -1,9 +1,12 @@
+import { cycleLabelInEnglish } from '../../domain';
 import type { CycleRow, Executor } from '../schema';
 
 export interface Cycle {
   id: string;
   planId: string;
   label: string;
+  /** The label in English (Nov 2026, Q4 2026), for the English UI. */
+  labelEn: string;
   frequency: 'monthly' | 'quarterly';
   periodStart: string;
   periodEnd: string;
@@ -21,6 +24,7 @@ export function toCycle(r: CycleRow, counts = ZERO()): Cycle {
     id: r.id,
     planId: r.plan_id,
     label: r.label,
+    labelEn: cycleLabelInEnglish(r.label),
     frequency: r.frequency as Cycle['frequency'],
     periodStart: r.period_start,
     periodEnd: r.period_end,

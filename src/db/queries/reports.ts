@@ -1,4 +1,4 @@
-import type { ReportState } from '../../domain';
+import { cycleLabelInEnglish, type ReportState } from '../../domain';
 import { readJson } from '../json';
 import type { Executor, ReportRow } from '../schema';
 
@@ -13,6 +13,7 @@ export interface ReportSummary {
   id: string;
   cycleId: string;
   cycleLabel: string;
+  cycleLabelEn: string;
   cycleDueOn: string;
   nodeId: string;
   nodeCode: string;
@@ -47,6 +48,7 @@ export function toReport(r: Joined): Report {
     id: r.id,
     cycleId: r.cycle_id,
     cycleLabel: r.cycle_label,
+    cycleLabelEn: cycleLabelInEnglish(r.cycle_label),
     cycleDueOn: r.cycle_due_on,
     nodeId: r.node_id,
     nodeCode: r.node_code,

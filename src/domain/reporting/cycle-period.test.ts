@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cyclePeriod, defaultDueOn } from './cycle-period';
+import { cycleLabelInEnglish, cyclePeriod, defaultDueOn } from './cycle-period';
 
 describe('cyclePeriod', () => {
   it.each([
@@ -15,4 +15,11 @@ describe('cyclePeriod', () => {
     expect(() => cyclePeriod('quarterly', 2026, 5)).toThrow();
   });
   it('is due five days after the period by default, across a year end', () => expect(defaultDueOn('2026-12-31')).toBe('2027-01-05'));
+});
+
+describe('cycleLabelInEnglish', () => {
+  it('keeps the rest of the text', () => expect(cycleLabelInEnglish('2026年10月报告未提交')).toBe('Oct 2026报告未提交'));
+  it('turns months and quarters into English', () => {
+    expect(cycleLabelInEnglish('Report for 2026年第三季度 not submitted; 2027年1月 late')).toBe('Report for Q3 2026 not submitted; Jan 2027 late');
+  });
 });

@@ -39,3 +39,13 @@ export function defaultDueOn(periodEnd: string, graceDays = 5): string {
   d.setUTCDate(d.getUTCDate() + graceDays);
   return d.toISOString().slice(0, 10);
 }
+
+const QUARTER = { 一: 1, 二: 2, 三: 3, 四: 4 } as const;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A cycle label as offices write it (2026年11月, 2026年第四季度) in English (Nov 2026, Q4 2026); other text is left alone. */
+export function cycleLabelInEnglish(text: string): string {
+  return text
+    .replace(/(\d{4})年第([一二三四])季度/g, (_m, y: string, q: keyof typeof QUARTER) => `Q${QUARTER[q]} ${y}`)
+    .replace(/(\d{4})年(\d{1,2})月/g, (_m, y: string, m: string) => `${MONTHS[Number(m) - 1] ?? m} ${y}`);
+}

@@ -1,4 +1,4 @@
-import { compareCodes, compareStatus, explainReason, type ExplainLang, type Reason, type Status } from '../../domain';
+import { compareCodes, compareStatus, cycleLabelInEnglish, explainReason, type ExplainLang, type Reason, type Status } from '../../domain';
 import type { NodeStatus, PlanStatus } from './plan-status';
 
 export interface NodeStatusView {
@@ -26,7 +26,7 @@ export function nodeStatusView(s: NodeStatus, lang: ExplainLang): NodeStatusView
     code: s.node.code,
     title: s.node.title,
     status: s.task?.status ?? null,
-    reasons: (s.task?.reasons ?? []).map((r) => ({ code: r.code, text: explainReason(r, lang) })),
+    reasons: (s.task?.reasons ?? []).map((r) => ({ code: r.code, text: lang === 'en' ? cycleLabelInEnglish(explainReason(r, lang)) : explainReason(r, lang) })),
     plannedPct: s.task?.plannedPct ?? null,
     actualPct: s.task ? s.task.actualPct : null,
     progressPct: round1(s.rollup.progressPct),

@@ -7,6 +7,7 @@ const cycle = (id: string, periodEnd: string, state: TCycle['state']): TCycle =>
   id,
   planId: 'p',
   label: id,
+  labelEn: id,
   frequency: 'quarterly',
   periodStart: '2026-01-01',
   periodEnd,

@@ -4,13 +4,15 @@ import type { TCycle } from '../../api/types';
 import { useT } from '../../i18n/use-t';
 import { ReportStateCounts } from '../reports/report-state-tag';
 import { CycleStateButton } from './cycle-state-button';
+import { useCycleLabel } from '../../i18n/use-cycle-label';
 
 type Props = { planId: string; cycles: readonly TCycle[]; loading: boolean; manage: boolean; onOpenReports: (cycle: TCycle) => void };
 
 export function CyclesTable({ planId, cycles, loading, manage, onOpenReports }: Props) {
   const t = useT();
+  const cycleLabel = useCycleLabel();
   const columns: ColumnsType<TCycle> = [
-    { key: 'label', title: t('cycle.label'), dataIndex: 'label', render: (_, c) => <a onClick={() => onOpenReports(c)}>{c.label}</a> },
+    { key: 'label', title: t('cycle.label'), dataIndex: 'label', render: (_, c) => <a onClick={() => onOpenReports(c)}>{cycleLabel(c)}</a> },
     { key: 'frequency', title: t('cycle.frequency'), width: 100, render: (_, c) => t(`cycle.frequency.${c.frequency}`) },
     { key: 'period', title: t('cycle.period'), width: 210, render: (_, c) => `${c.periodStart} ~ ${c.periodEnd}` },
     { key: 'dueOn', title: t('cycle.dueOn'), dataIndex: 'dueOn', width: 120 },

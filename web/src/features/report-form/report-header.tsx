@@ -4,10 +4,12 @@ import type { TReportDetail } from '../../api/types';
 import { useT } from '../../i18n/use-t';
 import { formatTime } from '../common/format-time';
 import { ReportStateTag } from '../reports/report-state-tag';
+import { useCycleLabel } from '../../i18n/use-cycle-label';
 
 /** Who reports on what, for which cycle, and where the report stands. */
 export function ReportHeader({ report }: { report: TReportDetail }) {
   const t = useT();
+  const cycleLabel = useCycleLabel();
   return (
     <>
       {report.state === 'returned' && (
@@ -48,7 +50,7 @@ export function ReportHeader({ report }: { report: TReportDetail }) {
               </Space>
             ),
           },
-          { key: 'cycle', label: t('report.cycle'), children: `${report.cycleLabel} · ${t('report.cycleDue', { date: report.cycleDueOn })}` },
+          { key: 'cycle', label: t('report.cycle'), children: `${cycleLabel(report)} · ${t('report.cycleDue', { date: report.cycleDueOn })}` },
           { key: 'state', label: t('report.state'), children: <ReportStateTag state={report.state} /> },
           {
             key: 'progress',

@@ -2,11 +2,13 @@ import { Flex, Select } from 'antd';
 import type { ReportListParams } from '../../api/reporting';
 import { ASSIGNMENT_ROLES, REPORT_STATES, type TCycle } from '../../api/types';
 import { useT } from '../../i18n/use-t';
+import { useCycleLabel } from '../../i18n/use-cycle-label';
 
 type Props = { cycles: readonly TCycle[]; params: ReportListParams; onFilter: (patch: Partial<ReportListParams>) => void };
 
 export function ReportsFilters({ cycles, params, onFilter }: Props) {
   const t = useT();
+  const cycleLabel = useCycleLabel();
   return (
     <Flex wrap gap={8} data-testid="reports-filters">
       <Select
@@ -17,7 +19,7 @@ export function ReportsFilters({ cycles, params, onFilter }: Props) {
         onChange={(cycleId: string | undefined) => onFilter({ cycleId })}
         options={[...cycles]
           .sort((a, b) => b.periodEnd.localeCompare(a.periodEnd))
-          .map((c) => ({ value: c.id, label: `${c.label} · ${t(`cycle.state.${c.state}`)}` }))}
+          .map((c) => ({ value: c.id, label: `${cycleLabel(c)} · ${t(`cycle.state.${c.state}`)}` }))}
         style={{ width: 260 }}
       />
       <Select

@@ -147,8 +147,8 @@ export function networkRoutes(app: ZApp, { ctx }: RouteDeps) {
       return { items: items.map((p) => ({ ...p, minutesByYear: p.minutesByYear.map((m) => ({ year: m.year, minutes: minutesOrNull(m.minutes) })) })) };
     },
   );
-  app.get('/api/network/gaps', { config: read, schema: { tags, querystring: z.strictObject({ targetId: z.string().max(64), date: ZIsoDate.optional() }), response: { 200: z.any(), ...errorResponses } } }, async (req) => {
-    const g = await targetGaps(ctx, req.query.targetId, req.query.date ?? todayInChina(ctx));
+  app.get('/api/network/gaps', { config: read, schema: { tags, querystring: z.strictObject({ targetId: z.string().max(64), ...ZQuery }), response: { 200: z.any(), ...errorResponses } } }, async (req) => {
+    const g = await targetGaps(ctx, req.query.targetId, query(req.query));
     const fin = (x: number) => minutesOrNull(x);
     return {
       ...g,

@@ -8,6 +8,7 @@ import {
   evaluateTarget,
   firstYearMet,
   linksOpenOn,
+  plannedOpeningDate,
   route,
   type NetworkLink,
   type NetworkNode,
@@ -117,11 +118,22 @@ export async function targetFirstYears(ctx: ServiceContext, targetId: string, ye
   return firstYearMet(target, network.links, years);
 }
 
-export async function targetGaps(ctx: ServiceContext, targetId: string, date: string) {
-  const network = await loadNetwork(ctx.db);
+/**
+ * Which planned projects would close each gap of a target. For a future date read with planned
+ * openings, the projects due by then count as open, so the gaps are the ones still left after them;
+ * a scenario's edits apply too.
+ */
+export async function targetGaps(ctx: ServiceContext, targetId: string, q: NetworkQuery) {
+  const { network, links } = await linksFor(ctx, q.scenarioId);
   const target = network.targets.find((t) => t.id === targetId);
   if (!target) throw new DomainError('NOT_FOUND', { targetId });
-  return attributeGaps(target, network.links, date);
+  const asOf = q.assumePlanned
+    ? links.map((l) => {
+        const opens = l.status !== 'open' ? plannedOpeningDate(l.plannedOpening) : null;
+        return opens && opens <= q.date ? { ...l, status: 'open' as const, openFrom: opens } : l;
+      })
+    : links;
+  return attributeGaps(target, asOf, q.date);
 }
 
 export interface LinkPatch {

@@ -182,10 +182,10 @@ export function useFirstYear(targetId: string, fromYear: number, toYear: number,
   });
 }
 
-export function useGaps(targetId: string | undefined, date: string) {
+export function useGaps(targetId: string | undefined, asOf: NetworkAsOf) {
   return useQuery({
-    queryKey: [...networkKey, 'gaps', targetId, date],
-    queryFn: ({ signal }) => api.get<TGaps>('/network/gaps', { targetId, date }, signal),
+    queryKey: [...networkKey, 'gaps', targetId, asOf],
+    queryFn: ({ signal }) => api.get<TGaps>('/network/gaps', { targetId, ...asOfQuery(asOf) }, signal),
     enabled: Boolean(targetId),
   });
 }

@@ -1,5 +1,5 @@
 import { Alert, Card, Descriptions, Empty, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import { useGaps, type TProjectEffect } from '../../api/network';
+import { useGaps, type NetworkAsOf, type TProjectEffect } from '../../api/network';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
 import { gapsOfPair, unknownProjectIds } from './network-helpers';
@@ -8,7 +8,7 @@ import type { PairPick } from './target-panel';
 
 type Props = {
   pick: PairPick | null;
-  date: string;
+  asOf: NetworkAsOf;
   nameOf: (id: string) => string;
   projectName: (projectId: string) => string;
   /** The sources of a project's links, so every attributed figure can be traced. */
@@ -16,10 +16,10 @@ type Props = {
 };
 
 /** Why a pair misses its target on the date, and which planned projects close the gap (GET /network/gaps). */
-export function GapPanel({ pick, date, nameOf, projectName, projectSources }: Props) {
+export function GapPanel({ pick, asOf, nameOf, projectName, projectSources }: Props) {
   const t = useT();
   const errorText = useErrorText();
-  const gaps = useGaps(pick?.targetId, date);
+  const gaps = useGaps(pick?.targetId, asOf);
   const minutesText = (m: number | null) => (m === null ? t('network.noPath') : t('network.minutes', { count: m }));
   const pairName = pick ? `${nameOf(pick.from)}–${nameOf(pick.to)}` : '';
 
@@ -32,7 +32,7 @@ export function GapPanel({ pick, date, nameOf, projectName, projectSources }: Pr
     const unknown = unknownProjectIds(gaps.data);
     body = (
       <Space orientation="vertical" style={{ width: '100%' }}>
-        {entries.length === 0 && <Alert type="success" showIcon title={t('network.gaps.none', { date })} />}
+        {entries.length === 0 && <Alert type="success" showIcon title={t('network.gaps.none', { date: asOf.date })} />}
         {entries.map((g) => (
           <div key={g.thresholdMinutes} data-testid={`gap-${g.thresholdMinutes}`}>
             <Space size={4} wrap>

@@ -153,7 +153,7 @@ export function NetworkView({ network, currentYear }: Props) {
               destinations={seats}
               onChangeDestination={(to) => setRoute({ from: routeFrom, to })}
             />
-            <GapPanel pick={pick} date={asOf.date} nameOf={nameOf} projectName={projectName} projectSources={projectSources} />
+            <GapPanel pick={pick} asOf={asOf} nameOf={nameOf} projectName={projectName} projectSources={projectSources} />
           </Space>
         </Col>
       </Row>

@@ -32,8 +32,17 @@ export function inTransaction<T>(ctx: ServiceContext, actor: Actor, work: (tx: T
   // A use case called from inside another's transaction (a bulk sheet saving many reports) joins it,
   // so the whole batch commits or rolls back as one.
   if (ctx.db.isTransaction) return run(ctx.db as Transaction<DB>);
-  return ctx.db.transaction().execute(run);
+  return ctx.db.transaction().execute(run).then((result) => {
+    noteWrite(ctx.db);
+    return result;
+  });
 }
+
+// Every committed change bumps its database's revision, so derived views cached per process (the plan's
+// status) are recomputed on the next read instead of after their time-to-live.
+const revisions = new WeakMap<object, number>();
+export const revisionOf = (db: object): number => revisions.get(db) ?? 0;
+const noteWrite = (db: object) => revisions.set(db, revisionOf(db) + 1);
 
 export type BoundAudit = (action: string, entity: string, entityId: string, before: unknown, after: unknown) => Promise<void>;
 

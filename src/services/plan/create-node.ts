@@ -5,7 +5,6 @@ import { toFlag, writeJson } from '../../db/json';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
 import { auditView, type CreateNodeInput } from './node-input';
 import { requireLiveNode, requirePlan } from './read-plan';
-import { renumberPlan } from './renumber';
 
 /** Adds a task or milestone as the last child of its parent; the code follows from the position. */
 export async function createNode(ctx: ServiceContext, actor: Actor, planId: string, input: CreateNodeInput): Promise<PlanNode> {
@@ -54,7 +53,7 @@ export async function createNode(ctx: ServiceContext, actor: Actor, planId: stri
         updated_at: at,
       })
       .execute();
-    await renumberPlan(tx, planId);
+    // Appended as the last live child, its code is already right and no other code moves: no renumbering.
     const row = (await findNode(tx, planId, id))!;
     await audit('plan_node.create', 'plan_node', id, null, auditView(row));
     return toPlanNode(row);

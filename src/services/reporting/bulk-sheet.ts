@@ -2,7 +2,7 @@ import { DomainError, isEditable } from '../../domain';
 import { readReportingSheet, SheetFormatError, writeReportingSheet, type SheetKey } from '../../documents/reporting-sheet/reporting-sheet';
 import { findCycle } from '../../db/queries/cycles';
 import { listReports as selectReports, type Report } from '../../db/queries/reports';
-import { nowIso, type Actor, type ServiceContext } from '../context';
+import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
 import { transitionReport, saveReport } from './reports';
 
 const MAX_TEXT = { narrative: 5000, problems: 3000, coordinationRequest: 3000, nextSteps: 3000 } as const;
@@ -109,7 +109,7 @@ export async function applyReportingSheet(ctx: ServiceContext, actor: Actor, fil
   if (preview.problems.length) throw new DomainError('IMPORT_BLOCKED', { problems: preview.problems });
   // One transaction for the whole sheet: the use cases join it (see inTransaction), so a failure on the
   // last row rolls back the first.
-  await ctx.db.transaction().execute(async (tx) => {
+  await inTransaction(ctx, actor, async (tx) => {
     const inner: ServiceContext = { ...ctx, db: tx };
     for (const c of preview.changes) {
       let version = c.version;

@@ -1,6 +1,6 @@
 import { DEFAULT_THRESHOLDS, deriveStatus, emptyCounts, rollup, type Reason, type RollupResult, type Status, type StatusResult, type StatusThresholds } from '../../domain';
 import { readJson } from '../../db/json';
-import type { ServiceContext } from '../context';
+import { revisionOf, type ServiceContext } from '../context';
 import { requirePlan } from '../plan/read-plan';
 import { loadStatusFacts, type PlanFacts, type TaskRow } from './load-status-facts';
 
@@ -35,7 +35,29 @@ export async function planThresholds(ctx: ServiceContext, planId: string): Promi
 }
 
 /** Status of every task and the rollup of every part, article and task of a plan, as of a day. */
+/**
+ * Per process, the last status of each plan and day is kept while nothing was written through this
+ * process (see `revisionOf`) and for at most STATUS_TTL_MS, which bounds how stale another process's
+ * writes can look. My tasks and the cockpit read it on every request; recomputing it each time cost
+ * ~25 ms at the Decision's size and seconds at 100k nodes (bench/RESULTS.md).
+ */
+const STATUS_TTL_MS = 10_000;
+const statusCache = new WeakMap<object, Map<string, { revision: number; at: number; value: Promise<PlanStatus> }>>();
+
 export async function computePlanStatus(ctx: ServiceContext, planId: string, asOf = todayInChina(ctx)): Promise<PlanStatus> {
+  let byKey = statusCache.get(ctx.db);
+  if (!byKey) statusCache.set(ctx.db, (byKey = new Map()));
+  const key = `${planId}|${asOf}`;
+  const hit = byKey.get(key);
+  const revision = revisionOf(ctx.db);
+  if (hit && hit.revision === revision && Date.now() - hit.at < STATUS_TTL_MS) return hit.value;
+  const value = computeFresh(ctx, planId, asOf);
+  byKey.set(key, { revision, at: Date.now(), value });
+  value.catch(() => byKey.delete(key));
+  return value;
+}
+
+async function computeFresh(ctx: ServiceContext, planId: string, asOf: string): Promise<PlanStatus> {
   await requirePlan(ctx.db, planId);
   const [facts, thresholds] = await Promise.all([loadStatusFacts(ctx.db, planId, asOf), planThresholds(ctx, planId)]);
   const { nodes, overall } = assemble(facts, asOf, thresholds);

@@ -20,6 +20,9 @@ export interface Database {
 export function openDatabase(url: string | undefined, dataDir = 'var'): Database {
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection closed by the server (restart, failover, an administrator) must not crash the
+    // process: the pool drops it and opens a new one on the next query.
+    pool.on('error', (err) => console.error(`postgres: idle connection lost: ${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', sqliteFile: null, close: () => db.destroy() };
   }

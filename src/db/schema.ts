@@ -91,6 +91,9 @@ export interface PlanNodeTable {
   deadline_text: string | null;
   division_codes: Generated<string>;
   sort_key: Generated<string>;
+  /** Where a task came from besides the Decision's text: 'meeting_decision' | 'agreement_matter' | 'national_request'. */
+  source_kind: string | null;
+  source_id: string | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -282,6 +285,54 @@ export interface NetworkScenarioTable {
   updated_at: string;
 }
 
+export interface MeetingTable {
+  id: string;
+  plan_id: string;
+  layer: string;
+  title: string;
+  held_on: string;
+  place: string | null;
+  body: string;
+  unit_ids: Generated<string>;
+  agenda: string | null;
+  minutes: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AgreementTable {
+  id: string;
+  plan_id: string;
+  title: string;
+  parties: Generated<string>;
+  level: string;
+  signed_on: string | null;
+  term_until: string | null;
+  documents: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NationalRequestTable {
+  id: string;
+  plan_id: string;
+  title: string;
+  type: string;
+  addressed_to: string;
+  lead_unit_id: string;
+  joint_with_chongqing: Generated<number>;
+  submitted_on: string | null;
+  status: Generated<string>;
+  outcome: string | null;
+  documents: string | null;
+  node_ids: Generated<string>;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DivisionTable {
   code: string;
   name: string;
@@ -342,6 +393,9 @@ export interface DB {
   network_link: NetworkLinkTable;
   network_target: NetworkTargetTable;
   network_scenario: NetworkScenarioTable;
+  meeting: MeetingTable;
+  agreement: AgreementTable;
+  national_request: NationalRequestTable;
   division: DivisionTable;
   platform: PlatformTable;
   audit_log: AuditLogTable;

@@ -21,6 +21,7 @@ import { statusRoutes } from './routes/status.routes';
 import { importRoutes } from './routes/import.routes';
 import { followUpRoutes } from './routes/follow-up.routes';
 import { networkRoutes } from './routes/network.routes';
+import { coordinationRoutes } from './routes/coordination.routes';
 import type { RouteDeps } from './routes/route-kit';
 
 export interface AppOptions {
@@ -92,6 +93,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   importRoutes(app, deps);
   followUpRoutes(app, deps);
   networkRoutes(app, deps);
+  coordinationRoutes(app, deps);
 
   const webRoot = opts.webRoot;
   if (webRoot && existsSync(join(webRoot, 'index.html'))) {

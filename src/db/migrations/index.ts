@@ -6,6 +6,7 @@ import * as followUp from './2026-11-28T1400_follow_up';
 import * as baseline from './2026-11-28T1500_baseline';
 import * as nodeSortKey from './2026-11-28T1600_node_sort_key';
 import * as network from './2026-11-28T1700_network';
+import * as coordination from './2026-11-28T1800_coordination';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T1500_baseline': baseline,
   '2026-11-28T1600_node_sort_key': nodeSortKey,
   '2026-11-28T1700_network': network,
+  '2026-11-28T1800_coordination': coordination,
 };

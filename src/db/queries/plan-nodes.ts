@@ -28,9 +28,14 @@ export interface PlanNode {
   completedOn: string | null;
   deadlineText: string | null;
   divisionCodes: string[];
+  sourceKind: TaskSourceKind | null;
+  sourceId: string | null;
   version: number;
   updatedAt: string;
 }
+
+export const TASK_SOURCE_KINDS = ['meeting_decision', 'agreement_matter', 'national_request'] as const;
+export type TaskSourceKind = (typeof TASK_SOURCE_KINDS)[number];
 
 export function toPlanNode(r: PlanNodeRow): PlanNode {
   return {
@@ -54,6 +59,8 @@ export function toPlanNode(r: PlanNodeRow): PlanNode {
     completedOn: r.completed_on,
     deadlineText: r.deadline_text,
     divisionCodes: readJson<string[]>(r.division_codes, []),
+    sourceKind: (r.source_kind ?? null) as TaskSourceKind | null,
+    sourceId: r.source_id ?? null,
     version: Number(r.version),
     updatedAt: r.updated_at,
   };

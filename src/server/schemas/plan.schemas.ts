@@ -38,6 +38,9 @@ export const ZNode = z.object({
   completedOn: z.string().nullable(),
   deadlineText: z.string().nullable(),
   divisionCodes: z.array(z.string()),
+  // Always sent; optional in the type only so existing web fixtures of TNode stay valid (tighten with them).
+  sourceKind: z.enum(['meeting_decision', 'agreement_matter', 'national_request']).nullable().optional(),
+  sourceId: z.string().nullable().optional(),
   version: z.number().int(),
   updatedAt: z.string(),
 });

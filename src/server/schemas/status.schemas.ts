@@ -28,6 +28,8 @@ export const ZMyTask = ZNodeStatus.extend({
   dueOn: z.string().nullable(),
   keyArea: z.string().nullable(),
   articleCode: z.string().nullable(),
+  sourceKind: z.string().nullable(),
+  sourceId: z.string().nullable(),
 });
 export const ZMyTasksQuery = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
@@ -43,6 +45,7 @@ export const ZMyTasksQuery = z.strictObject({
   dueFrom: ZIsoDate.optional(),
   dueTo: ZIsoDate.optional(),
   q: z.string().trim().max(100).optional(),
+  sourceKind: z.enum(['plan', 'meeting_decision', 'agreement_matter', 'national_request']).optional(),
 });
 export const ZMyTasksPage = z.object({ asOf: z.string(), unitId: z.string().nullable(), items: z.array(ZMyTask), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 

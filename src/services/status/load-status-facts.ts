@@ -15,6 +15,8 @@ export interface TaskRow {
   dueOn: string | null;
   divisionCodes: string[];
   cancelled: boolean;
+  sourceKind: string | null;
+  sourceId: string | null;
 }
 
 export interface PlanFacts {
@@ -32,7 +34,7 @@ export async function loadStatusFacts(db: Executor, planId: string, asOf: string
   const [nodeRows, milestoneRows, reportRows, assignmentRows, overrideRows] = await Promise.all([
     db
       .selectFrom('plan_node')
-      .select(['id', 'parent_id', 'kind', 'code', 'title', 'weight', 'priority', 'key_area', 'start_on', 'due_on', 'division_codes', 'cancelled', 'completed_on'])
+      .select(['id', 'parent_id', 'kind', 'code', 'title', 'weight', 'priority', 'key_area', 'start_on', 'due_on', 'division_codes', 'cancelled', 'completed_on', 'source_kind', 'source_id'])
       .where('plan_id', '=', planId)
       .where('deleted_at', 'is', null)
       .where('kind', '!=', 'milestone')
@@ -113,6 +115,8 @@ export async function loadStatusFacts(db: Executor, planId: string, asOf: string
     dueOn: n.due_on,
     divisionCodes: readJson<string[]>(n.division_codes, []),
     cancelled: Boolean(n.cancelled),
+    sourceKind: n.source_kind,
+    sourceId: n.source_id,
   }));
   const leadAssigned = new Set(assignmentRows.filter((a) => a.role === 'lead').map((a) => a.node_id));
   const facts = new Map<string, TaskFacts>();

@@ -14,6 +14,8 @@ export interface MyTasksFilter {
   dueFrom?: string | undefined;
   dueTo?: string | undefined;
   q?: string | undefined;
+  /** Where the task came from: a meeting's decision, an agreement's matter, a national request; 'plan' for the Decision's own. */
+  sourceKind?: 'plan' | 'meeting_decision' | 'agreement_matter' | 'national_request' | undefined;
 }
 
 export interface MyTask extends NodeStatusView {
@@ -23,6 +25,8 @@ export interface MyTask extends NodeStatusView {
   dueOn: string | null;
   keyArea: string | null;
   articleCode: string | null;
+  sourceKind: string | null;
+  sourceId: string | null;
 }
 
 const PRIORITY_RANK: Record<string, number> = { high: 0, normal: 1, low: 2 };
@@ -64,8 +68,9 @@ export async function listMyTasks(
     if (filter.keyArea && s.node.keyArea !== filter.keyArea) continue;
     if (filter.dueFrom && (!s.node.dueOn || s.node.dueOn < filter.dueFrom)) continue;
     if (filter.dueTo && (!s.node.dueOn || s.node.dueOn > filter.dueTo)) continue;
+    if (filter.sourceKind && (s.node.sourceKind ?? 'plan') !== filter.sourceKind) continue;
     if (q && !`${s.node.code} ${s.node.title}`.toLowerCase().includes(q)) continue;
-    rows.push({ ...view, role, priority: s.node.priority, startOn: s.node.startOn, dueOn: s.node.dueOn, keyArea: s.node.keyArea, articleCode: view.code.split('.').slice(0, 2).join('.') });
+    rows.push({ ...view, role, priority: s.node.priority, startOn: s.node.startOn, dueOn: s.node.dueOn, keyArea: s.node.keyArea, articleCode: view.code.split('.').slice(0, 2).join('.'), sourceKind: s.node.sourceKind, sourceId: s.node.sourceId });
   }
   rows.sort(SORTS[page.sort]);
   if (page.order === 'desc') rows.reverse();

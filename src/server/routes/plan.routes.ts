@@ -21,7 +21,7 @@ import {
   ZUpdateNodeBody,
 } from '../schemas/plan.schemas';
 import { z } from 'zod';
-import { actorOf, type RouteDeps, type ZApp } from './route-kit';
+import { actorOf, plainJson, type RouteDeps, type ZApp } from './route-kit';
 
 export function planRoutes(app: ZApp, { ctx }: RouteDeps) {
   const read = { permission: 'plan:read' } as const;
@@ -36,7 +36,7 @@ export function planRoutes(app: ZApp, { ctx }: RouteDeps) {
   );
   app.get(
     '/api/plans/:planId/nodes',
-    { config: read, schema: { tags, params: ZPlanParams, querystring: ZNodesQuery, response: { 200: ZNodeList, ...errorResponses } } },
+    { config: read, ...plainJson, schema: { tags, params: ZPlanParams, querystring: ZNodesQuery, response: { 200: ZNodeList, ...errorResponses } } },
     async (req) => ({ items: await plan.listNodes(ctx, req.params.planId, { deleted: req.query.deleted }) }),
   );
   app.get('/api/plans/:planId/nodes/:nodeId', { config: read, schema: { tags, params: ZNodeParams, response: { 200: ZNode, ...errorResponses } } }, (req) =>

@@ -17,3 +17,10 @@ export function actorOf(request: FastifyRequest): Actor {
   if (!request.session) throw new DomainError('UNAUTHENTICATED');
   return request.session.actor;
 }
+
+/**
+ * For large lists whose items the service already builds field by field (no row is passed through), a
+ * plain JSON serializer: the zod schema still documents the response, but checking thousands of nodes
+ * on every request cost more than the query (bench/RESULTS.md, /nodes at S).
+ */
+export const plainJson = { serializerCompiler: () => (data: unknown) => JSON.stringify(data) } as const;

@@ -9,13 +9,13 @@ import { langOf } from '../messages';
 import { errorResponses } from '../schemas/common.schemas';
 import { ZNodeParams, ZPlanParams } from '../schemas/plan.schemas';
 import { ZCockpit, ZMyTasksPage, ZMyTasksQuery, ZOverride, ZOverrideBody, ZPlanStatus, ZPlanStatusQuery } from '../schemas/status.schemas';
-import { actorOf, type RouteDeps, type ZApp } from './route-kit';
+import { actorOf, plainJson, type RouteDeps, type ZApp } from './route-kit';
 
 export function statusRoutes(app: ZApp, { ctx }: RouteDeps) {
   const tags = ['status'];
   app.get(
     '/api/plans/:planId/status',
-    { config: { permission: 'plan:read' }, schema: { tags, params: ZPlanParams, querystring: ZPlanStatusQuery, response: { 200: ZPlanStatus, ...errorResponses } } },
+    { config: { permission: 'plan:read' }, ...plainJson, schema: { tags, params: ZPlanParams, querystring: ZPlanStatusQuery, response: { 200: ZPlanStatus, ...errorResponses } } },
     async (req) => {
       const status = await computePlanStatus(ctx, req.params.planId, req.query.asOf);
       const lang = langOf(req.headers['accept-language']);

@@ -19,6 +19,10 @@ const ImportPage = lazy(() => import('./pages/import-page'));
 const SupervisionPage = lazy(() => import('./pages/supervision-page'));
 const SupervisionDetailPage = lazy(() => import('./pages/supervision-detail-page'));
 const NetworkPage = lazy(() => import('./pages/network-page'));
+const MeetingsPage = lazy(() => import('./pages/meetings-page'));
+const MeetingPage = lazy(() => import('./pages/meeting-page'));
+const AgreementsPage = lazy(() => import('./pages/agreements-page'));
+const NationalRequestsPage = lazy(() => import('./pages/national-requests-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 
 export const router = createBrowserRouter([
@@ -45,6 +49,10 @@ export const router = createBrowserRouter([
       { path: 'supervision', element: <RequirePermission permission="plan:read"><SupervisionPage /></RequirePermission> },
       { path: 'supervision/:id', element: <RequirePermission permission="plan:read"><SupervisionDetailPage /></RequirePermission> },
       { path: 'network', element: <RequirePermission permission="plan:read"><NetworkPage /></RequirePermission> },
+      { path: 'meetings', element: <RequirePermission permission="plan:read"><MeetingsPage /></RequirePermission> },
+      { path: 'meetings/:id', element: <RequirePermission permission="plan:read"><MeetingPage /></RequirePermission> },
+      { path: 'agreements', element: <RequirePermission permission="plan:read"><AgreementsPage /></RequirePermission> },
+      { path: 'national-requests', element: <RequirePermission permission="plan:read"><NationalRequestsPage /></RequirePermission> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { SourceKind } from './coordination';
 import type { AssignmentRole, Priority, SortOrder, Status, TMyTask, TNodeStatus, TOverride } from './types';
 
 export const planStatusKey = (planId: string) => ['plans', planId, 'status'] as const;
@@ -30,6 +31,8 @@ export type MyTasksParams = {
   keyArea?: string;
   dueFrom?: string;
   dueTo?: string;
+  /** Where the task came from: the Decision itself or a meeting, agreement or national request. */
+  sourceKind?: SourceKind;
   q?: string;
 };
 export type TMyTasksPage = { asOf: string; unitId: string | null; items: TMyTask[]; total: number; page: number; pageSize: number };

@@ -1,4 +1,5 @@
 import { cockpitEnUS } from './cockpit.en-US';
+import { coordinationEnUS } from './coordination.en-US';
 import { deliveryEnUS } from './delivery.en-US';
 import { followUpEn } from './follow-up.en-US';
 import type { MessageKey } from './zh-CN';
@@ -213,4 +214,5 @@ export const enUS: Record<MessageKey, string> = {
   ...deliveryEnUS,
   ...followUpEn,
   ...networkEnUS,
+  ...coordinationEnUS,
 };

@@ -1,5 +1,6 @@
 // Source of the UI's message keys (STYLE.md habit 13). Wording follows DESIGN.md's glossary.
 import { cockpitZhCN } from './cockpit.zh-CN';
+import { coordinationZhCN } from './coordination.zh-CN';
 import { deliveryZhCN } from './delivery.zh-CN';
 import { followUpZh } from './follow-up.zh-CN';
 import { networkZhCN } from './network.zh-CN';
@@ -213,6 +214,7 @@ export const zhCN = {
   ...deliveryZhCN,
   ...followUpZh,
   ...networkZhCN,
+  ...coordinationZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,6 +1,7 @@
 import { Button, DatePicker, Flex, Input, Select, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
+import { SOURCE_KINDS } from '../../api/coordination';
 import type { MyTasksParams } from '../../api/status';
 import { ASSIGNMENT_ROLES, PRIORITIES, STATUSES, type TKeyArea, type TNode } from '../../api/types';
 import { useT } from '../../i18n/use-t';
@@ -72,6 +73,15 @@ export function MyTasksFilters({ params, onFilter, onReset, nodes, keyAreas, pic
         onChange={(priority) => onFilter({ priority })}
         options={PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
         style={{ width: 110 }}
+      />
+      <Select
+        allowClear
+        data-testid="filter-source"
+        placeholder={t('myTasks.source')}
+        value={params.sourceKind}
+        onChange={(sourceKind) => onFilter({ sourceKind })}
+        options={SOURCE_KINDS.map((s) => ({ value: s, label: t(`myTasks.source.${s}`) }))}
+        style={{ width: 140 }}
       />
       <Select
         allowClear

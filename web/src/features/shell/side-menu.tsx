@@ -1,6 +1,7 @@
 import { ApartmentOutlined, AuditOutlined, PartitionOutlined, TeamOutlined } from '@ant-design/icons';
 import { CalendarOutlined, CheckSquareOutlined, DashboardOutlined, FileTextOutlined } from '@ant-design/icons';
 import { AlertOutlined, ImportOutlined, NodeIndexOutlined } from '@ant-design/icons';
+import { ClusterOutlined, FlagOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
@@ -21,6 +22,9 @@ const ENTRIES: readonly MenuEntry[] = [
   { path: '/reports', label: 'menu.reports', icon: <FileTextOutlined />, permission: 'report:read' },
   { path: '/cycles', label: 'menu.cycles', icon: <CalendarOutlined />, permission: ['cycle:manage', 'report:read'] },
   { path: '/supervision', label: 'menu.supervision', icon: <AlertOutlined />, permission: 'plan:read' },
+  { path: '/meetings', label: 'menu.meetings', icon: <ClusterOutlined />, permission: 'plan:read' },
+  { path: '/agreements', label: 'menu.agreements', icon: <SolutionOutlined />, permission: 'plan:read' },
+  { path: '/national-requests', label: 'menu.nationalRequests', icon: <FlagOutlined />, permission: 'plan:read' },
   { path: '/network', label: 'menu.network', icon: <NodeIndexOutlined />, permission: 'plan:read' },
   { path: '/import', label: 'menu.import', icon: <ImportOutlined />, permission: 'plan:edit' },
   { path: '/units', label: 'menu.units', icon: <ApartmentOutlined />, permission: 'unit:read' },

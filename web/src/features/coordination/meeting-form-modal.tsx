@@ -1,0 +1,92 @@
+import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useNavigate } from 'react-router';
+import { MEETING_LAYERS, useCreateMeeting, type MeetingLayer } from '../../api/coordination';
+import { ApiError } from '../../api/client';
+import { useErrorText } from '../../i18n/use-error-text';
+import { useT } from '../../i18n/use-t';
+import { toFormFieldErrors } from '../common/field-errors';
+import { filterUnitOption, useUnitOptions } from '../import/use-unit-options';
+import { blankToNull } from './coordination-helpers';
+
+type Values = { layer: MeetingLayer; title: string; heldOn: Dayjs; body: string; place?: string; unitIds?: string[]; agenda?: string; minutes?: string };
+const FIELDS = ['layer', 'title', 'heldOn', 'body', 'place', 'unitIds', 'agenda', 'minutes'] as const;
+
+/** Records a meeting of one of the three layers, then opens it to add its decisions. */
+export function MeetingFormModal({ planId, onClose }: { planId: string; onClose: () => void }) {
+  const t = useT();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const create = useCreateMeeting(planId);
+  const units = useUnitOptions();
+
+  const submit = (v: Values) =>
+    create.mutate(
+      {
+        layer: v.layer,
+        title: v.title.trim(),
+        heldOn: v.heldOn.format('YYYY-MM-DD'),
+        body: v.body.trim(),
+        place: blankToNull(v.place),
+        unitIds: v.unitIds ?? [],
+        agenda: blankToNull(v.agenda),
+        minutes: blankToNull(v.minutes),
+      },
+      {
+        onSuccess: (meeting) => {
+          void message.success(t('coord.created'));
+          onClose();
+          void navigate(`/meetings/${meeting.id}`);
+        },
+        onError: (err) => {
+          if (err instanceof ApiError && err.fields.length > 0) {
+            const { errors, complete } = toFormFieldErrors(err.fields, FIELDS);
+            form.setFields(errors);
+            if (complete) return;
+          }
+          void message.error(errorText(err));
+        },
+      },
+    );
+
+  return (
+    <Modal
+      open
+      title={t('meetings.new')}
+      okButtonProps={{ loading: create.isPending, 'data-testid': 'btn-meeting-submit' }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={680}
+    >
+      <Form<Values> form={form} layout="vertical" data-testid="meeting-form" onFinish={submit} initialValues={{ layer: 'coordination', heldOn: dayjs(), unitIds: [] }}>
+        <Form.Item name="layer" label={t('coord.layer')} rules={[{ required: true }]}>
+          <Select data-testid="meeting-layer" options={MEETING_LAYERS.map((l) => ({ value: l, label: t(`coord.layer.${l}`) }))} />
+        </Form.Item>
+        <Form.Item name="title" label={t('meetings.meeting')} rules={[{ required: true, whitespace: true, message: t('meetings.titleRequired') }]}>
+          <Input data-testid="meeting-title" maxLength={200} />
+        </Form.Item>
+        <Form.Item name="body" label={t('meetings.body')} extra={t('meetings.bodyHint')} rules={[{ required: true, whitespace: true, message: t('meetings.bodyRequired') }]}>
+          <Input data-testid="meeting-body" maxLength={200} />
+        </Form.Item>
+        <Form.Item name="heldOn" label={t('meetings.heldOn')} rules={[{ required: true, message: t('meetings.heldOnRequired') }]}>
+          <DatePicker data-testid="meeting-held-on" style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="place" label={t('meetings.place')}>
+          <Input data-testid="meeting-place" maxLength={200} />
+        </Form.Item>
+        <Form.Item name="unitIds" label={t('meetings.units')}>
+          <Select mode="multiple" data-testid="meeting-units" options={units.options} loading={units.loading} showSearch={{ filterOption: filterUnitOption }} />
+        </Form.Item>
+        <Form.Item name="agenda" label={t('meetings.agenda')}>
+          <Input.TextArea data-testid="meeting-agenda" rows={3} />
+        </Form.Item>
+        <Form.Item name="minutes" label={t('meetings.minutes')}>
+          <Input.TextArea data-testid="meeting-minutes" rows={4} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

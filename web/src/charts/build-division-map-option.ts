@@ -1,3 +1,4 @@
+import { divisionMapSeries } from './division-map-series';
 import type { EChartsOption } from 'echarts';
 import type { TFn } from '../i18n/use-t';
 import { escapeHtml } from './chart-text';
@@ -43,24 +44,6 @@ export function buildDivisionMapOption(regions: readonly MapRegion[], divisions:
       itemHeight: 12,
       pieces: STATUS_ORDER.map((s, i) => ({ value: i, label: t(`cockpit.status.${s}`), color: STATUS_COLOR[s] })),
     },
-    series: [
-      {
-        type: 'map',
-        map: mapName,
-        // Regions are keyed by GB/T 2260 code, not by name: an operator's own map may spell names differently.
-        nameProperty: 'code',
-        roam: true,
-        scaleLimit: { min: 0.8, max: 8 },
-        // Leave the bottom strip to the status legend; the map keeps its aspect ratio inside the rest.
-        top: 8,
-        bottom: 36,
-        left: 8,
-        right: 8,
-        selectedMode: false,
-        label: { show: false },
-        emphasis: { label: { show: false } },
-        data: located.map((d) => ({ id: drillId({ kind: 'division', code: d.code }), name: d.code, value: STATUS_ORDER.indexOf(d.worst as Status) })),
-      },
-    ],
+    series: [divisionMapSeries(mapName, located.map((d) => ({ id: drillId({ kind: 'division', code: d.code }), name: d.code, value: STATUS_ORDER.indexOf(d.worst as Status) })))],
   };
 }

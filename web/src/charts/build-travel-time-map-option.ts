@@ -1,3 +1,4 @@
+import { divisionMapSeries } from './division-map-series';
 import type { EChartsOption } from 'echarts';
 import type { TFn } from '../i18n/use-t';
 import type { MessageKey } from '../i18n/zh-CN';
@@ -64,20 +65,9 @@ export function buildTravelTimeMapOption({ regions, minutes, originCode, destina
       ],
     },
     series: [
-      {
-        type: 'map',
-        map: mapName,
-        nameProperty: 'code',
-        roam: true,
-        scaleLimit: { min: 0.8, max: 8 },
-        top: 8,
-        bottom: 36,
-        left: 8,
-        right: 8,
-        selectedMode: false,
-        label: { show: false },
-        emphasis: { label: { show: false } },
-        data: [...minutes]
+      divisionMapSeries(
+        mapName,
+        [...minutes]
           .filter(([code]) => nameOf.has(code))
           .map(([code, m]) => {
             const marked = code === originCode || code === destinationCode;
@@ -93,7 +83,7 @@ export function buildTravelTimeMapOption({ regions, minutes, originCode, destina
                 : {}),
             };
           }),
-      },
+      ),
     ],
   };
 }

@@ -17,7 +17,7 @@ describe.each(testDialects())('[%s] sign-in and sessions', (dialect) => {
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'sc_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
-    expect(res.json()).toMatchObject({ user: { username: 'reporter1', unitName: '省发展改革委', roles: ['reporter'], permissions: ['plan:read', 'unit:read', 'reference:read', 'report:read', 'report:write', 'supervision:respond', 'cockpit:read'] } });
+    expect(res.json()).toMatchObject({ user: { username: 'reporter1', unitName: '省发展改革委', roles: ['reporter'], permissions: ['plan:read', 'unit:read', 'reference:read', 'report:read', 'report:write', 'supervision:respond', 'cockpit:read', 'assessment:read', 'assessment:appeal', 'project:report'] } });
   });
 
   it('answers a wrong password and an unknown user alike, in the caller’s language', async () => {

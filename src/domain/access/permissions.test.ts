@@ -16,6 +16,6 @@ describe('scopeOf', () => {
   });
 
   it('a reporter can only read', () => {
-    expect(permissionsOf(['reporter'])).toEqual(['plan:read', 'unit:read', 'reference:read', 'report:read', 'report:write', 'supervision:respond', 'cockpit:read']);
+    expect(permissionsOf(['reporter'])).toEqual(['plan:read', 'unit:read', 'reference:read', 'report:read', 'report:write', 'supervision:respond', 'cockpit:read', 'assessment:read', 'assessment:appeal', 'project:report']);
   });
 });

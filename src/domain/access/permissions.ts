@@ -19,6 +19,13 @@ export const PERMISSIONS = [
   'supervision:manage',
   'supervision:respond',
   'cockpit:read',
+  'assessment:read',
+  'assessment:manage',
+  'assessment:appeal',
+  'bulletin:manage',
+  'project:edit',
+  'project:report',
+  'indicator:edit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -26,7 +33,14 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type Scope = 'all' | 'own-unit';
 
 const EVERYONE: Partial<Record<Permission, Scope>> = { 'plan:read': 'all', 'unit:read': 'all', 'reference:read': 'all', 'cockpit:read': 'all' };
-const UNIT_STAFF: Partial<Record<Permission, Scope>> = { 'report:read': 'own-unit', 'report:write': 'own-unit', 'supervision:respond': 'own-unit' };
+const UNIT_STAFF: Partial<Record<Permission, Scope>> = {
+  'report:read': 'own-unit',
+  'report:write': 'own-unit',
+  'supervision:respond': 'own-unit',
+  'assessment:read': 'own-unit',
+  'assessment:appeal': 'own-unit',
+  'project:report': 'own-unit',
+};
 
 const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
   admin: Object.fromEntries(PERMISSIONS.map((p) => [p, 'all'])),
@@ -40,11 +54,17 @@ const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     'cycle:manage': 'all',
     'status:override': 'all',
     'supervision:manage': 'all',
+    'assessment:read': 'all',
+    'assessment:manage': 'all',
+    'bulletin:manage': 'all',
+    'project:edit': 'all',
+    'project:report': 'all',
+    'indicator:edit': 'all',
   },
   unit_lead: { ...EVERYONE, ...UNIT_STAFF, 'user:read': 'own-unit', 'report:approve': 'own-unit' },
   reporter: { ...EVERYONE, ...UNIT_STAFF },
   // Leaders (决策层) read everything that has been submitted; they change nothing.
-  viewer: { ...EVERYONE, 'report:read': 'all' },
+  viewer: { ...EVERYONE, 'report:read': 'all', 'assessment:read': 'all' },
 };
 
 /** The widest scope any of the roles gives for the permission, or null when none grants it. */

@@ -150,7 +150,7 @@ async function main() {
     };
 
     // Warm up each route once (first-request compile costs are not what we measure).
-    for (const u of [`/api/plans/${planId}/my-tasks?role=lead&sort=dueOn&page=1&pageSize=20`, `/api/plans/${planId}/nodes`, `/api/reports?nodeId=${task.node_id}&pageSize=20`, `/api/plans/${planId}/cockpit`]) {
+    for (const u of [`/api/plans/${planId}/my-tasks?role=lead&sort=dueOn&page=1&pageSize=20`, `/api/plans/${planId}/nodes`, `/api/plans/${planId}/nodes?view=tree`, `/api/reports?nodeId=${task.node_id}&pageSize=20`, `/api/plans/${planId}/cockpit`]) {
       const res = await fetch(base + u, { headers: u.includes('my-tasks') || u.includes('reports') ? reporter.headers : office.headers });
       if (res.status !== 200) throw new Error(`warm-up ${u}: ${res.status} ${(await res.text()).slice(0, 300)}`);
       await res.arrayBuffer();
@@ -158,7 +158,10 @@ async function main() {
 
     const ceiling = await run('ceiling (hello)', 'GET /hello on a bare Fastify instance', { url: `${helloBase}/hello` });
     await run('my-tasks', 'GET /api/plans/:id/my-tasks?role=lead&sort=dueOn&page=1&pageSize=20 (reporter of the unit leading most tasks)', { url: `${base}/api/plans/${planId}/my-tasks?role=lead&sort=dueOn&page=1&pageSize=20`, headers: reporter.headers });
-    await run('nodes (subtree)', 'GET /api/plans/:id/nodes (office; the whole live tree)', { url: `${base}/api/plans/${planId}/nodes`, headers: office.headers });
+    await run('auth floor', 'GET /api/auth/me (session check and a tiny JSON: the most any authenticated read can reach here)', { url: `${base}/api/auth/me`, headers: reporter.headers });
+    await run('nodes (subtree)', 'GET /api/plans/:id/nodes (office; the whole live tree, full records)', { url: `${base}/api/plans/${planId}/nodes`, headers: office.headers });
+    await run('tree (light)', 'GET /api/plans/:id/nodes?view=tree (office; the outline the plan tree shows, no texts)', { url: `${base}/api/plans/${planId}/nodes?view=tree`, headers: office.headers });
+    await run('node detail', 'GET /api/plans/:id/nodes/:nodeId (office; one task with its texts)', { url: `${base}/api/plans/${planId}/nodes/${task.node_id}`, headers: office.headers });
     await run('task reports', 'GET /api/reports?nodeId=…&pageSize=20 (reporter, a task its unit leads)', { url: `${base}/api/reports?nodeId=${task.node_id}&pageSize=20`, headers: reporter.headers });
     await run('cockpit', 'GET /api/plans/:id/cockpit (office)', { url: `${base}/api/plans/${planId}/cockpit`, headers: office.headers });
     await run('export task-division', 'GET /api/plans/:id/exports/task-division (office; xlsx of the whole plan)', { url: `${base}/api/plans/${planId}/exports/task-division`, headers: office.headers, connections: 2 }, '2 connections');
@@ -265,6 +268,7 @@ async function main() {
       `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${mb(totalmem())} MB RAM, Node ${process.version}, ${process.platform}. ` +
         `Database: ${ctx.dialect}${ctx.dialect === 'sqlite' ? ` (${url.slice(7).replace(resolve(here, '..') + '/', '')})` : ` (${new URL(url).pathname.slice(1)} on ${new URL(url).host})`}.`,
       `Data: ${data.nodes} plan nodes, ${data.assignments} assignments, ${data.cycles} cycles, ${data.reports} reports, ${data.units} units, ${data.users} users.`,
+      `Ceiling ratios against the authenticated floor (GET /api/auth/me): ${rows.filter((r) => /^(my-tasks|nodes|tree|node detail|task reports|cockpit)/.test(r.name)).map((r) => `${r.name} ${(r.rps / (rows.find((x) => x.name === 'auth floor')?.rps ?? NaN)).toFixed(2)}`).join(', ')}.`,
       `Each scenario: autocannon ${duration} s on loopback, ${connections} connections unless noted; server and load generator in one process (generator in a worker thread unless noted).`,
       '',
       '| scenario | conns | req/s | ÷ ceiling | p50 ms | ÷ ceiling | p99 ms | ÷ ceiling | requests | errors | non-2xx | RSS max MB |',

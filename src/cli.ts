@@ -115,6 +115,7 @@ async function start(config: TConfig, demo: boolean): Promise<number> {
     ctx,
     smtp: config.SMTP_URL ? { url: config.SMTP_URL, from: config.SMTP_FROM } : null,
     intervalMs: config.JOB_INTERVAL_SECONDS * 1000,
+    agreementExpiryDays: config.AGREEMENT_EXPIRY_REMINDER_DAYS,
     log: (msg, err) => app.log.error({ err }, msg),
   });
   announceAdmin(seeded.admin.generatedPassword);

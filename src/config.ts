@@ -24,6 +24,8 @@ export const ZConfig = z.object({
   SMTP_FROM: z.string().default('双城 <noreply@localhost>'),
   /** How often each process looks for due background jobs (reminders, e-mail). */
   JOB_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  /** Days before an agreement's term ends that its parties and the office are reminded (issue 8). */
+  AGREEMENT_EXPIRY_REMINDER_DAYS: z.coerce.number().int().min(1).max(3650).default(60),
 });
 export type TConfig = z.infer<typeof ZConfig>;
 

@@ -333,6 +333,63 @@ export interface NationalRequestTable {
   updated_at: string;
 }
 
+/** A request to the national level serves a major project (migration coordination_projects). */
+export interface NationalRequestProjectTable {
+  request_id: string;
+  project_id: string;
+}
+
+/** A major project that is one of an agreement's matters (migration coordination_projects). */
+export interface AgreementProjectTable {
+  agreement_id: string;
+  project_id: string;
+}
+
+export interface BulletinTable {
+  id: string;
+  plan_id: string;
+  cycle_id: string;
+  /** 文号, e.g. 〔2026〕3号. */
+  number: string;
+  title: string;
+  issuing_body: string;
+  /** 'draft' | 'published'. */
+  state: Generated<string>;
+  /** The office's wording, by section key (JSON). */
+  sections: Generated<string>;
+  /** The data the bulletin speaks of (JSON); refreshed while a draft, frozen at publication. */
+  snapshot: string;
+  published_at: string | null;
+  published_by: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BulletinFileTable {
+  id: string;
+  bulletin_id: string;
+  format: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  created_at: string;
+}
+
+export interface BulletinDownloadTable {
+  id: string;
+  bulletin_id: string;
+  format: string;
+  user_id: string | null;
+  user_name: string;
+  unit_id: string | null;
+  draft: Generated<number>;
+  at: string;
+}
+
 export interface DivisionTable {
   code: string;
   name: string;
@@ -374,6 +431,264 @@ export interface SeedStateTable {
   applied_at: string;
 }
 
+export interface ProjectTable {
+  id: string;
+  title: string;
+  description: string | null;
+  purpose: string | null;
+  category: string;
+  sector: Generated<string>;
+  type: string | null;
+  phase: string;
+  start_date: string | null;
+  end_date: string | null;
+  period_text: string | null;
+  locations: Generated<string>;
+  division_codes: Generated<string>;
+  division_code: string | null;
+  budget_total: number | null;
+  budget_plan: Generated<string>;
+  owner: string | null;
+  unit_id: string | null;
+  side: string;
+  milestones: Generated<string>;
+  documents: Generated<string>;
+  facts: Generated<string>;
+  source: Generated<string>;
+  note: string | null;
+  origin: string;
+  user_edited: Generated<number>;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProjectDivisionTable {
+  project_id: string;
+  division_code: string;
+}
+
+export interface ProjectTaskTable {
+  project_id: string;
+  node_id: string;
+  created_at: string;
+}
+
+export interface ProjectReportTable {
+  id: string;
+  project_id: string;
+  cycle_id: string;
+  unit_id: string;
+  state: Generated<string>;
+  investment_month: number | null;
+  investment_cumulative: number | null;
+  physical_pct: number | null;
+  narrative: string | null;
+  problems: string | null;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  approved_at: string | null;
+  approved_by: string | null;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  returned_at: string | null;
+  returned_by: string | null;
+  return_comment: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssessmentPeriodTable {
+  id: string;
+  plan_id: string;
+  label: string;
+  /** 'year' | 'quarter' */
+  kind: string;
+  period_start: string;
+  period_end: string;
+  include_chongqing: Generated<number>;
+  /** 'draft' | 'computed' | 'published' */
+  state: Generated<string>;
+  published_number: Generated<number>;
+  computed_at: string | null;
+  computed_as_of: string | null;
+  reopen_reason: string | null;
+  created_by: string;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssessmentItemTable {
+  id: string;
+  period_id: string;
+  rule: string;
+  title: string;
+  max_points: number;
+  params: Generated<string>;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssessmentAdjustmentTable {
+  id: string;
+  period_id: string;
+  unit_id: string;
+  points: number;
+  reason: string;
+  evidence_refs: Generated<string>;
+  deleted_at: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface AssessmentAppealTable {
+  id: string;
+  period_id: string;
+  unit_id: string;
+  /** 'appeal' | 'self_assessment' */
+  kind: string;
+  item_id: string | null;
+  evidence_kind: string | null;
+  evidence_id: string | null;
+  reason: string;
+  claimed_points: number | null;
+  /** 'submitted' | 'upheld' | 'rejected' */
+  state: Generated<string>;
+  decision_comment: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_by: string;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssessmentFileTable {
+  id: string;
+  period_id: string;
+  owner_kind: string;
+  owner_id: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  created_by: string;
+  created_at: string;
+}
+
+export interface AssessmentResultTable {
+  period_id: string;
+  unit_id: string;
+  group_key: string;
+  score: number;
+  rank: number;
+  breakdown: string;
+  computed_at: string;
+}
+
+export interface AssessmentPublicationTable {
+  id: string;
+  period_id: string;
+  number: number;
+  reason: string | null;
+  snapshot: string;
+  published_by: string;
+  published_at: string;
+}
+
+export interface IndicatorTable {
+  id: string;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  unit: string;
+  /** 'year' | 'quarter' | 'month'. */
+  frequency: string;
+  /** How finer periods roll up: 'sum' | 'avg' | 'last' | 'share'. */
+  aggregation: string;
+  /** 'division' (Sichuan prefectures, Chongqing districts, with the two provinces' totals) | 'province' | 'region'. */
+  division_level: string;
+  /** 'higher_is_better' | 'lower_is_better'. */
+  direction: Generated<string>;
+  source: string | null;
+  description: string | null;
+  owner_unit_id: string | null;
+  /** JSON formula of a derived indicator (share a/b, sum over a region); null for an observed one. */
+  derivation: string | null;
+  shipped: Generated<number>;
+  user_edited: Generated<number>;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IndicatorObservationTable {
+  id: string;
+  indicator_id: string;
+  /** A GB/T 2260 code or a region key ('region:circle'). */
+  division_code: string;
+  /** 'YYYY' | 'YYYY-Qn' | 'YYYY-MM'. */
+  period: string;
+  /** Null = known to be missing (a gap shown to the user, never filled with a guess). */
+  value: number | null;
+  source: string | null;
+  reliability: string | null;
+  note: string | null;
+  /** 'seed' | 'entry' | 'import'. */
+  origin: string;
+  entered_by: string | null;
+  user_edited: Generated<number>;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IndicatorTargetTable {
+  id: string;
+  indicator_id: string;
+  division_code: string;
+  period: string;
+  value: number;
+  source: string | null;
+  entered_by: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IndicatorTaskTable {
+  indicator_id: string;
+  node_id: string;
+  created_at: string;
+}
+
+/** A figure the owner unit files in a reporting cycle; it becomes an observation when the office accepts it. */
+export interface IndicatorReportTable {
+  id: string;
+  indicator_id: string;
+  cycle_id: string;
+  unit_id: string;
+  division_code: string;
+  period: string;
+  /** 'draft' | 'submitted' | 'accepted' | 'returned'. */
+  state: Generated<string>;
+  value: number | null;
+  source: string | null;
+  note: string | null;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  return_comment: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   unit: UnitTable;
   app_user: AppUserTable;
@@ -396,10 +711,31 @@ export interface DB {
   meeting: MeetingTable;
   agreement: AgreementTable;
   national_request: NationalRequestTable;
+  national_request_project: NationalRequestProjectTable;
+  agreement_project: AgreementProjectTable;
+  bulletin: BulletinTable;
+  bulletin_file: BulletinFileTable;
+  bulletin_download: BulletinDownloadTable;
   division: DivisionTable;
   platform: PlatformTable;
   audit_log: AuditLogTable;
   seed_state: SeedStateTable;
+  indicator: IndicatorTable;
+  indicator_observation: IndicatorObservationTable;
+  indicator_target: IndicatorTargetTable;
+  indicator_task: IndicatorTaskTable;
+  indicator_report: IndicatorReportTable;
+  assessment_period: AssessmentPeriodTable;
+  assessment_item: AssessmentItemTable;
+  assessment_adjustment: AssessmentAdjustmentTable;
+  assessment_appeal: AssessmentAppealTable;
+  assessment_file: AssessmentFileTable;
+  assessment_result: AssessmentResultTable;
+  assessment_publication: AssessmentPublicationTable;
+  project: ProjectTable;
+  project_division: ProjectDivisionTable;
+  project_task: ProjectTaskTable;
+  project_report: ProjectReportTable;
 }
 
 export type Db = Kysely<DB>;

@@ -20,3 +20,6 @@ export * from './plan-tree/compare-codes';
 export * from './supervision/supervision-rules';
 export * from './schedule/baseline-variance';
 export * from './network';
+export * from './indicator';
+export * from './bulletin';
+export * from './project';

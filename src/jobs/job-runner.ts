@@ -3,6 +3,7 @@ import type { ServiceContext } from '../services/context';
 import { todayInChina } from '../services/status/plan-status';
 import { flushEmail, type SmtpSettings } from './email';
 import { claimNext, enqueue, finishJob } from './job-queue';
+import { sendAgreementExpiryReminders } from './agreement-reminders';
 import { sendDailyReminders } from './reminders';
 
 export interface JobRunnerOptions {
@@ -10,6 +11,8 @@ export interface JobRunnerOptions {
   smtp: SmtpSettings | null;
   workerId?: string;
   log?: (msg: string, err?: unknown) => void;
+  /** How many days before an agreement's term ends its parties and the office are reminded (default 60). */
+  agreementExpiryDays?: number;
 }
 
 /** Enqueues what is due now (each under a key that makes it once-only across processes), then runs due jobs. */
@@ -25,7 +28,10 @@ export async function tick(opts: JobRunnerOptions): Promise<number> {
   for (let job = await claimNext(ctx.db, workerId, now); job; job = await claimNext(ctx.db, workerId, ctx.clock())) {
     try {
       const payload = JSON.parse(job.payload) as { today?: string };
-      if (job.name === 'reminders.daily') await sendDailyReminders(ctx.db, payload.today ?? today, ctx.clock().toISOString());
+      if (job.name === 'reminders.daily') {
+        await sendDailyReminders(ctx.db, payload.today ?? today, ctx.clock().toISOString());
+        await sendAgreementExpiryReminders(ctx.db, payload.today ?? today, ctx.clock().toISOString(), opts.agreementExpiryDays);
+      }
       else if (job.name === 'email.flush') await flushEmail(ctx.db, opts.smtp);
       await finishJob(ctx.db, job.id, ctx.clock().toISOString());
       ran++;

@@ -6,6 +6,7 @@ import { listSkeleton, saveNumbering } from '../db/queries/plan-nodes';
 import type { DB } from '../db/schema';
 import { SYSTEM_ACTOR, inTransaction, nowIso, type BoundAudit, type ServiceContext } from '../services/context';
 import { hashPassword } from '../services/passwords';
+import { applyTransportProjects, ZTransportProjectsFile, type TransportProjectsFile } from './load-projects';
 import {
   readDataFile,
   ZDecisionFile,
@@ -19,6 +20,8 @@ import {
   ZNetworkFile,
   type NetworkFile,
 } from './data-files';
+import { readIndicatorFiles, type IndicatorFiles } from './indicator-files';
+import { applyIndicators } from './load-indicators';
 
 export interface SeedReport {
   applied: string[];
@@ -39,6 +42,9 @@ export async function loadShippedData(ctx: ServiceContext, opts: { adminPassword
     ['platforms', readDataFile('reference/platforms.json', ZPlatformsFile), (tx, audit, d) => applyPlatforms(tx, audit, d)],
     ['plan', readDataFile('plan/decision.json', ZDecisionFile), (tx, audit, d: DecisionFile) => applyPlan(ctx, tx, audit, d)],
     ['network', readDataFile('network/network.json', ZNetworkFile), (tx, audit, d: NetworkFile) => applyNetwork(tx, audit, d)],
+    // After the network: the projects' schematic lines are drawn through its node positions.
+    ['projects', readDataFile('projects/transport-projects.json', ZTransportProjectsFile), (tx, audit, d: TransportProjectsFile) => applyTransportProjects(ctx, tx, audit, d)],
+    ['indicators', readIndicatorFiles(), (tx, audit, d: IndicatorFiles) => applyIndicators(tx, audit, d, nowIso(ctx))],
   ];
   for (const [key, file, apply] of steps) {
     const done = await ctx.db.selectFrom('seed_state').select('checksum').where('key', '=', key).executeTakeFirst();

@@ -10,8 +10,9 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../services/context';
-import { installErrorHandler, sendError } from './error-handler';
+import { frameworkError, installErrorHandler, sendError } from './error-handler';
 import { installPolicy } from './policy';
+import { installNulGuard } from './reject-nul';
 import { auditRoutes, referenceRoutes, unitRoutes, userRoutes } from './routes/admin.routes';
 import { authRoutes } from './routes/auth.routes';
 import { healthRoutes } from './routes/health.routes';
@@ -22,6 +23,10 @@ import { importRoutes } from './routes/import.routes';
 import { followUpRoutes } from './routes/follow-up.routes';
 import { networkRoutes } from './routes/network.routes';
 import { coordinationRoutes } from './routes/coordination.routes';
+import { indicatorRoutes } from './routes/indicator.routes';
+import { bulletinRoutes } from './routes/bulletin.routes';
+import { assessmentRoutes } from './routes/assessment.routes';
+import { projectRoutes } from './routes/project.routes';
 import type { RouteDeps } from './routes/route-kit';
 
 export interface AppOptions {
@@ -43,6 +48,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     trustProxy: true,
     // Keep the zod-parsed query (numbers, booleans) instead of ajv's string coercion.
     ajv: { customOptions: { coerceTypes: false } },
+    frameworkErrors: frameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -80,6 +86,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   installPolicy(app, opts.ctx);
+  installNulGuard(app);
   const deps: RouteDeps = { ctx: opts.ctx, cookieSecure: opts.cookieSecure ?? false, version: opts.version, geoDir: opts.geoDir };
   healthRoutes(app, deps);
   authRoutes(app, deps, { max: opts.loginRateLimitPerMinute ?? 10, timeWindow: 60_000 });
@@ -94,6 +101,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   followUpRoutes(app, deps);
   networkRoutes(app, deps);
   coordinationRoutes(app, deps);
+  indicatorRoutes(app, deps);
+  bulletinRoutes(app, deps);
+  assessmentRoutes(app, deps);
+  projectRoutes(app, deps);
 
   const webRoot = opts.webRoot;
   if (webRoot && existsSync(join(webRoot, 'index.html'))) {

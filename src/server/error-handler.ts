@@ -43,6 +43,21 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   MEETING_NOT_FOUND: 404,
   AGREEMENT_NOT_FOUND: 404,
   NATIONAL_REQUEST_NOT_FOUND: 404,
+  ASSESSMENT_PERIOD_NOT_FOUND: 404,
+  ASSESSMENT_PUBLISHED: 409,
+  ASSESSMENT_NOT_COMPUTED: 422,
+  ASSESSMENT_NOT_PUBLISHED: 422,
+  ASSESSMENT_SCHEME_INVALID: 422,
+  ASSESSMENT_UNIT_NOT_ASSESSED: 422,
+  APPEAL_NOT_FOUND: 404,
+  APPEAL_DECIDED: 409,
+  INDICATOR_NOT_FOUND: 404,
+  INDICATOR_EXISTS: 409,
+  IMPORT_ENCODING_UNKNOWN: 415,
+  PROJECT_NOT_FOUND: 404,
+  PROJECT_EXISTS: 409,
+  BULLETIN_NOT_FOUND: 404,
+  BULLETIN_PUBLISHED: 409,
   UNIT_NOT_FOUND: 404,
   UNIT_EXISTS: 409,
   USER_NOT_FOUND: 404,
@@ -61,6 +76,7 @@ const FIELD_OF: Partial<Record<ErrorCode, string>> = {
   PASSWORD_WRONG: 'currentPassword',
   UNIT_EXISTS: 'name',
   USER_EXISTS: 'username',
+  INDICATOR_EXISTS: 'code',
   NODE_KIND_INVALID: 'parentId',
   NODE_CYCLE: 'parentId',
 };
@@ -72,6 +88,15 @@ const PUBLIC_DETAILS = new Set<ErrorCode>(['IMPORT_BLOCKED', 'REPORT_INCOMPLETE'
 export function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, fields?: { path: string; message: string }[], details?: Record<string, unknown>) {
   const message = ERROR_MESSAGES[code][langOf(request.headers['accept-language'])];
   return reply.status(HTTP_STATUS[code]).send({ error: { code, message, ...(fields && { fields }), ...(details && { details }) } });
+}
+
+/**
+ * Failures the router meets before any route or hook runs (a path segment over maxParamLength, a URL
+ * that is not valid percent-encoding): without this Fastify answers them in its own shape, with no code.
+ */
+export function frameworkError(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const message = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a path segment is too long' : 'the URL is not valid';
+  return sendError(request, reply, 'VALIDATION_FAILED', [{ path: '', message }]);
 }
 
 /** The one place where failures become HTTP responses. */

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { auditTrail, type AuditTrail } from '../db/queries/audit';
+import { auditTrail } from '../db/queries/audit';
 import type { Dialect } from '../db/connect';
 import type { DB, Db } from '../db/schema';
 import type { LockoutPolicy, Role } from '../domain';
@@ -23,17 +23,23 @@ export const SYSTEM_ACTOR: Actor = { userId: null, username: 'system', unitId: n
 
 /** Runs `work` in one transaction with an audit trail bound to it, so a change and its audit record commit together. */
 export function inTransaction<T>(ctx: ServiceContext, actor: Actor, work: (tx: Transaction<DB>, audit: BoundAudit) => Promise<T>): Promise<T> {
+  let touchesPlanData = false;
+  let audited = false;
   const run = async (tx: Transaction<DB>) => {
     const trail = auditTrail(tx, ctx.clock);
-    const audit: BoundAudit = (action, entity, entityId, before, after) =>
-      trail.record({ actorId: actor.userId, actorName: actor.username, action, entity, entityId, before, after });
+    const audit: BoundAudit = (action, entity, entityId, before, after) => {
+      audited = true;
+      if (!VIEW_NEUTRAL_ENTITIES.has(entity)) touchesPlanData = true;
+      return trail.record({ actorId: actor.userId, actorName: actor.username, action, entity, entityId, before, after });
+    };
     return work(tx, audit);
   };
   // A use case called from inside another's transaction (a bulk sheet saving many reports) joins it,
   // so the whole batch commits or rolls back as one.
   if (ctx.db.isTransaction) return run(ctx.db as Transaction<DB>);
   return ctx.db.transaction().execute(run).then((result) => {
-    noteWrite(ctx.db);
+    // Logins and logouts change no derived view; a transaction that audited nothing is counted, to be safe.
+    if (touchesPlanData || !audited) noteWrite(ctx.db);
     return result;
   });
 }
@@ -41,6 +47,8 @@ export function inTransaction<T>(ctx: ServiceContext, actor: Actor, work: (tx: T
 // Every committed change bumps its database's revision, so derived views cached per process (the plan's
 // status) are recomputed on the next read instead of after their time-to-live.
 const revisions = new WeakMap<object, number>();
+/** Audited entities whose changes no cached view depends on (sign-in traffic must not flush the plan's status). */
+export const VIEW_NEUTRAL_ENTITIES: ReadonlySet<string> = new Set(['session']);
 export const revisionOf = (db: object): number => revisions.get(db) ?? 0;
 const noteWrite = (db: object) => revisions.set(db, revisionOf(db) + 1);
 

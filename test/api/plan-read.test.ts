@@ -58,6 +58,20 @@ describe.each(testDialects())('[%s] the shipped Decision', (dialect) => {
     expect(transportTasks.every((n) => (n.sourceRef?.quote ?? '').length > 0)).toBe(true);
   });
 
+  it('lists the outline without texts for the tree, the texts coming with the node itself', async () => {
+    const full = ((await viewer.get(`/api/plans/${t.planId}/nodes`)).json() as { items: Node[] }).items;
+    const res = await viewer.get(`/api/plans/${t.planId}/nodes?view=tree`);
+    expect(res.statusCode).toBe(200);
+    const tree = (res.json() as { items: Record<string, unknown>[] }).items;
+    expect(tree.map((n) => n.id).sort()).toEqual(full.map((n) => n.id).sort());
+    const transport = tree.find((n) => n.title === '加强交通基础设施建设')!;
+    expect(Object.keys(transport).sort()).toEqual(['cancelled', 'code', 'completedOn', 'dueOn', 'id', 'kind', 'parentId', 'priority', 'seq', 'startOn', 'title', 'version', 'weight']);
+    expect(res.body.length).toBeLessThan(JSON.stringify({ items: full }).length / 2);
+    const node = (await viewer.get(`/api/plans/${t.planId}/nodes/${transport.id as string}`)).json() as Node;
+    expect(node.body).toContain('交通基础设施是推动成渝地区双城经济圈建设的先行领域');
+    expect((await viewer.get(`/api/plans/${t.planId}/nodes?view=outline`)).statusCode).toBe(400);
+  });
+
   it('loads again without duplicating anything', async () => {
     const count = async () => Number((await t.ctx.db.selectFrom('plan_node').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     const before = await count();

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD } from '../helpers/build-test-app';
@@ -5,8 +6,8 @@ import { BROWSER_ENABLED, login, screenshot, startBrowserHarness, type BrowserHa
 
 /**
  * Browser journey for the coordination mechanism (issue 8): the office records a coordination-layer meeting,
- * adds a decision with a lead unit, follows the decision to its plan task and comes back; then registers a
- * national request. Run with TEST_BROWSER=1 after `npx vite build --config web/vite.config.ts`.
+ * adds a decision with a lead unit, imports another from a decision list, follows a decision to its plan task
+ * and comes back by the task's source link; then registers a national request. Run with TEST_BROWSER=1 after `npx vite build --config web/vite.config.ts`.
  */
 
 const JOURNEY_TIMEOUT = 60_000;
@@ -78,17 +79,33 @@ describe.skipIf(!BROWSER_ENABLED)('browser journey: coordination mechanism (TEST
       expect(await textOf(row)).toContain('省发展改革委');
       await screenshot(page, 'coordination-meeting');
 
-      // To the task and back.
+      // Import a decision list: preview with its rows, then apply all.
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('议定事项');
+      ws.addRow(['序号', '议定事项', '牵头单位', '配合单位', '完成时限']);
+      ws.addRow([1, '浏览器导入的议定事项', '省发展改革委', '', '2026年6月底前']);
+      await page.getByTestId('btn-import-decisions').click();
+      await page
+        .getByTestId('decision-import-upload')
+        .locator('input[type=file]')
+        .setInputFiles({ name: '议定事项.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+      await expect.poll(() => textOf(page.getByTestId('decision-import-rows')), WAIT).toContain('浏览器导入的议定事项');
+      await page.getByTestId('btn-apply-decisions').click();
+      const imported = decisions.locator('tr.ant-table-row', { hasText: '浏览器导入的议定事项' });
+      await expect.poll(() => imported.count(), WAIT).toBe(1);
+
+      // To the task and back: the task's detail leads to its meeting in one click.
       await row.getByTestId('sourced-task-link').click();
       await page.waitForURL(/\/plan\/[^/]+$/);
-      await page.goBack();
+      await page.getByTestId('source-link').first().click();
       await page.waitForURL(meetingUrl);
       await expect.poll(() => row.count(), WAIT).toBe(1);
 
-      // The list shows the meeting with one decision on track.
+      // The list shows the meeting with one decision on track (counts come with the list).
       await page.getByTestId('menu-meetings').click();
       const listRow = page.getByTestId('meetings-table').locator('tr.ant-table-row', { hasText: '浏览器测试协调会' });
       await expect.poll(() => textOf(listRow), WAIT).toContain('协调层');
+      await expect.poll(() => textOf(listRow), WAIT).toContain('1');
 
       // National requests: register one.
       await page.getByTestId('menu-national-requests').click();

@@ -23,6 +23,17 @@ const MeetingsPage = lazy(() => import('./pages/meetings-page'));
 const MeetingPage = lazy(() => import('./pages/meeting-page'));
 const AgreementsPage = lazy(() => import('./pages/agreements-page'));
 const NationalRequestsPage = lazy(() => import('./pages/national-requests-page'));
+const IndicatorsPage = lazy(() => import('./pages/indicators-page'));
+const IndicatorPage = lazy(() => import('./pages/indicator-page'));
+const IndicatorReportsPage = lazy(() => import('./pages/indicator-reports-page'));
+const AssessmentPeriodsPage = lazy(() => import('./pages/assessment-periods-page'));
+const AssessmentPeriodPage = lazy(() => import('./pages/assessment-period-page'));
+const AssessmentUnitPage = lazy(() => import('./pages/assessment-unit-page'));
+const BulletinsPage = lazy(() => import('./pages/bulletins-page'));
+const BulletinPage = lazy(() => import('./pages/bulletin-page'));
+const ProjectsPage = lazy(() => import('./pages/projects-page'));
+const ProjectPage = lazy(() => import('./pages/project-page'));
+const MapPage = lazy(() => import('./pages/map-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 
 export const router = createBrowserRouter([
@@ -53,6 +64,17 @@ export const router = createBrowserRouter([
       { path: 'meetings/:id', element: <RequirePermission permission="plan:read"><MeetingPage /></RequirePermission> },
       { path: 'agreements', element: <RequirePermission permission="plan:read"><AgreementsPage /></RequirePermission> },
       { path: 'national-requests', element: <RequirePermission permission="plan:read"><NationalRequestsPage /></RequirePermission> },
+      { path: 'indicators', element: <RequirePermission permission="plan:read"><IndicatorsPage /></RequirePermission> },
+      { path: 'indicators/:id', element: <RequirePermission permission="plan:read"><IndicatorPage /></RequirePermission> },
+      { path: 'indicator-reports', element: <RequirePermission permission={['report:write', 'report:read']}><IndicatorReportsPage /></RequirePermission> },
+      { path: 'assessment', element: <RequirePermission permission="assessment:read"><AssessmentPeriodsPage /></RequirePermission> },
+      { path: 'assessment/:id', element: <RequirePermission permission="assessment:read"><AssessmentPeriodPage /></RequirePermission> },
+      { path: 'assessment/:id/units/:unitId', element: <RequirePermission permission="assessment:read"><AssessmentUnitPage /></RequirePermission> },
+      { path: 'bulletins', element: <RequirePermission permission={['bulletin:manage', 'cockpit:read']}><BulletinsPage /></RequirePermission> },
+      { path: 'bulletins/:id', element: <RequirePermission permission={['bulletin:manage', 'cockpit:read']}><BulletinPage /></RequirePermission> },
+      { path: 'projects', element: <RequirePermission permission="plan:read"><ProjectsPage /></RequirePermission> },
+      { path: 'projects/:id', element: <RequirePermission permission="plan:read"><ProjectPage /></RequirePermission> },
+      { path: 'map', element: <RequirePermission permission="plan:read"><MapPage /></RequirePermission> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

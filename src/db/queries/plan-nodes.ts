@@ -79,6 +79,35 @@ export async function listLiveNodes(db: Executor, planId: string): Promise<PlanN
   return rows.map(toPlanNode);
 }
 
+export type PlanTreeNode = Pick<PlanNode, 'id' | 'parentId' | 'kind' | 'code' | 'seq' | 'title' | 'weight' | 'priority' | 'startOn' | 'dueOn' | 'cancelled' | 'completedOn' | 'version'>;
+
+/** Live nodes with the outline's columns only (no body, source quote or JSON columns to parse). */
+export async function listLiveTree(db: Executor, planId: string): Promise<PlanTreeNode[]> {
+  const rows = await db
+    .selectFrom('plan_node')
+    .select(['id', 'parent_id', 'kind', 'code', 'seq', 'title', 'weight', 'priority', 'start_on', 'due_on', 'cancelled', 'completed_on', 'version'])
+    .where('plan_id', '=', planId)
+    .where('deleted_at', 'is', null)
+    .orderBy('parent_id')
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    parentId: r.parent_id,
+    kind: r.kind as NodeKind,
+    code: r.code,
+    seq: Number(r.seq),
+    title: r.title,
+    weight: Number(r.weight),
+    priority: r.priority as Priority,
+    startOn: r.start_on,
+    dueOn: r.due_on,
+    cancelled: fromFlag(r.cancelled),
+    completedOn: r.completed_on,
+    version: Number(r.version),
+  }));
+}
+
 /** Roots of deleted batches: what the recycle bin shows and what restore takes back. */
 export async function listDeletedRoots(db: Executor, planId: string) {
   const rows = await db

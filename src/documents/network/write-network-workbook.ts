@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { toXlsxBuffer } from '../xlsx-safety';
 
 export interface NetworkWorkbook {
   title: string;
@@ -21,5 +22,5 @@ export async function writeNetworkWorkbook(w: NetworkWorkbook): Promise<Buffer> 
   const l = wb.addWorksheet('线路');
   l.addRow(['编号', '线路', '方式', '起点', '终点', '分钟', '状态', '开通', '计划开通', '来源', '可靠性']);
   for (const k of w.links) l.addRow([k.id, k.line, k.mode, k.from, k.to, k.minutes ?? '未知', k.status, k.openFrom, k.plannedOpening, k.source.join('\n'), k.reliability]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return toXlsxBuffer(wb);
 }

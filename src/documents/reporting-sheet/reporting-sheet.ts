@@ -1,4 +1,8 @@
 import ExcelJS from 'exceljs';
+import { ImportError } from '../../domain/import';
+import { cellText } from '../task-division/read-task-division';
+import { toXlsxBuffer } from '../xlsx-safety';
+import { assertZipWithinLimits, ZipRefused } from '../zip-guard';
 
 /** The columns of a unit's reporting sheet. `id` and `version` are hidden; they tie a row to a report and catch stale sheets. */
 export const SHEET_COLUMNS = [
@@ -60,22 +64,25 @@ export async function writeReportingSheet(meta: { cycleId: string; cycleLabel: s
   });
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   wb.addWorksheet('meta', { state: 'veryHidden' }).addRow([MARKER, meta.cycleId]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return toXlsxBuffer(wb);
 }
 
 export class SheetFormatError extends Error {}
 
-function text(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
-  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v);
-}
+// Formulas read as their cached result, hyperlinks as their text, and our apostrophe mark is dropped:
+// nothing from a sheet is ever stored as something a spreadsheet would execute on the way back out.
+const text = (v: ExcelJS.CellValue): string => cellText(v);
 
 /** Reads a filled-in sheet back: the cycle it belongs to and each row's cells as text, with Excel row numbers. */
 export async function readReportingSheet(buf: Buffer): Promise<{ cycleId: string; rows: { row: number; cells: Record<SheetKey, string> }[] }> {
   if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) throw new SheetFormatError('not an xlsx file');
+  try {
+    assertZipWithinLimits(buf);
+  } catch (err) {
+    if (!(err instanceof ZipRefused)) throw err;
+    if (err.kind === 'too_large') throw new ImportError('TOO_LARGE', { reason: err.reason });
+    throw new SheetFormatError('not an xlsx file');
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);

@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
+import '../exceljs-merges';
 import { ImportError, parseTaskDivisionGrid, type ColumnMapping, type ParsedSheet, type SheetGrid } from '../../domain/import';
+import { unsafeCellText } from '../xlsx-safety';
+import { assertZipWithinLimits, ZipRefused } from '../zip-guard';
 
 export interface ReadTaskDivisionOptions {
   /** Worksheet name, or 0-based position. Default: the first worksheet whose header can be found. */
@@ -60,6 +63,7 @@ export async function listTaskDivisionSheets(buf: Buffer): Promise<string[]> {
 
 async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
   if (buf.length < 4 || ZIP_MAGIC.some((b, i) => buf[i] !== b)) throw new ImportError('NOT_XLSX', { reason: 'not a zip file' });
+  guardZip(buf);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
@@ -67,6 +71,16 @@ async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
     throw new ImportError('NOT_XLSX', { reason: err instanceof Error ? err.message : String(err) });
   }
   return wb;
+}
+
+/** Refuses a zip bomb or a broken archive before exceljs unpacks it: as TOO_LARGE or NOT_XLSX. */
+export function guardZip(buf: Buffer): void {
+  try {
+    assertZipWithinLimits(buf);
+  } catch (err) {
+    if (err instanceof ZipRefused) throw new ImportError(err.kind === 'too_large' ? 'TOO_LARGE' : 'NOT_XLSX', { reason: err.reason });
+    throw err;
+  }
 }
 
 function toGrid(ws: ExcelJS.Worksheet, sheetNames: string[], maxRows: number): SheetGrid {
@@ -91,7 +105,8 @@ export function cellText(value: ExcelJS.CellValue | undefined): string {
     const p = (n: number) => String(n).padStart(2, '0');
     return `${value.getUTCFullYear()}-${p(value.getUTCMonth() + 1)}-${p(value.getUTCDate())}`;
   }
-  if (typeof value === 'string') return value.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').trim();
+  // A leading apostrophe is how our own exports mark text that looks like a formula (xlsx-safety.ts).
+  if (typeof value === 'string') return unsafeCellText(value.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').trim());
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if ('richText' in value) return cellText(value.richText.map((t) => t.text).join(''));
   if ('error' in value) return '';

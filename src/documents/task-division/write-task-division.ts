@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { toXlsxBuffer } from '../xlsx-safety';
 import { formatChineseNumber } from '../../domain/import';
 
 export interface TaskDivisionWork {
@@ -88,7 +89,7 @@ export async function writeTaskDivisionSheet(tree: TaskDivisionExport, opts: Wri
     }
   });
 
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return toXlsxBuffer(wb);
 }
 
 function styleRow(ws: ExcelJS.Worksheet, r: number, o: { bold?: boolean; fill?: string; center?: boolean }): void {

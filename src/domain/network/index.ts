@@ -4,3 +4,4 @@ export * from './travel-times';
 export * from './targets';
 export * from './gap-attribution';
 export * from './scenario';
+export * from './project-tasks';

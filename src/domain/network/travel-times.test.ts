@@ -124,6 +124,17 @@ describe('computeTravelTimes: properties', () => {
       return everyPair((i, j) => m[i * N + j] === m[j * N + i]);
     })));
 
+  // The whole-minute pass (bucket queue, symmetric shortcut) against the heap pass on the same network
+  // halved: halving is exact in binary floating point, so the two must agree to the bit.
+  it('the bucket pass with its symmetric shortcut equals the heap pass, one-way links included', () =>
+    fc.assert(fc.property(arbNetwork(), fc.array(fc.boolean(), { maxLength: 14 }), arbPenalty, (ls, oneWay, p) => {
+      const net = ls.map((l, i) => ({ ...l, oneWay: oneWay[i] ?? false }));
+      const whole = times(net, p);
+      // halved minutes may all still be whole (4 → 2): a self-loop of half a minute forces the heap path
+      const heap = times([...net.map((l) => ({ ...l, minutes: l.minutes! / 2 })), link('nudge', 'A', 'A', 0.5, 'Lx')], p / 2);
+      return whole.every((x, k) => x === heap[k]! * 2);
+    })));
+
   it('adding a link never makes a pair slower', () =>
     fc.assert(fc.property(arbNetwork(), arbLink(true), arbPenalty, (ls, extra, p) => {
       const before = times(ls, p);

@@ -6,6 +6,7 @@ import {
   ZAgreementDetail,
   ZAgreementPage,
   ZAgreementQuery,
+  ZCoordinationCockpit,
   ZCreateAgreementBody,
   ZCreateMeetingBody,
   ZCreateRequestBody,
@@ -42,6 +43,13 @@ export function coordinationRoutes(app: ZApp, { ctx }: RouteDeps) {
   const read = { permission: 'plan:read' } as const;
   const edit = { permission: 'plan:edit' } as const;
   const lang = (req: { headers: Record<string, unknown> }) => langOf(req.headers['accept-language'] as string | undefined);
+
+  // The cockpit's coordination card: counts only, for everyone who sees the cockpit.
+  app.get(
+    '/api/plans/:planId/cockpit/coordination',
+    { config: { permission: 'cockpit:read' }, schema: { tags: ['cockpit'], params: ZPlanParams, response: { 200: ZCoordinationCockpit, ...errorResponses } } },
+    (req) => coordination.coordinationCockpit(ctx, req.params.planId),
+  );
 
   // Meetings
   let tags = ['meetings'];

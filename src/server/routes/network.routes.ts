@@ -18,6 +18,7 @@ import {
   updateScenario,
   type NetworkQuery,
 } from '../../services/network/network';
+import { gapProjects } from '../../services/network/gap-projects';
 import { todayInChina } from '../../services/status/plan-status';
 import { errorResponses, ZId, ZIsoDate } from '../schemas/common.schemas';
 import { actorOf, type RouteDeps, type ZApp } from './route-kit';
@@ -150,8 +151,15 @@ export function networkRoutes(app: ZApp, { ctx }: RouteDeps) {
   app.get('/api/network/gaps', { config: read, schema: { tags, querystring: z.strictObject({ targetId: z.string().max(64), ...ZQuery }), response: { 200: z.any(), ...errorResponses } } }, async (req) => {
     const g = await targetGaps(ctx, req.query.targetId, query(req.query));
     const fin = (x: number) => minutesOrNull(x);
+    // Each attributed project with its library title and the plan's transport tasks, for the links in the panel.
+    const ids = [...new Set(g.gaps.flatMap((p) => p.projects.map((e) => e.projectId)))].filter((id) => !id.startsWith('link:'));
+    const lineNames = new Map<string, string[]>();
+    for (const l of ids.length ? (await loadNetwork(ctx.db)).links : []) {
+      if (l.projectId && l.line) lineNames.set(l.projectId, [...(lineNames.get(l.projectId) ?? []), l.line]);
+    }
     return {
       ...g,
+      projectDetails: await gapProjects(ctx, ids, lineNames),
       gaps: g.gaps.map((p) => ({
         ...p,
         minutesNow: fin(p.minutesNow),

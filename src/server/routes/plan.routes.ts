@@ -16,6 +16,7 @@ import {
   ZNodeList,
   ZNodeParams,
   ZNodesQuery,
+  ZTreeNodeList,
   ZPlan,
   ZPlanParams,
   ZUpdateNodeBody,
@@ -36,8 +37,10 @@ export function planRoutes(app: ZApp, { ctx }: RouteDeps) {
   );
   app.get(
     '/api/plans/:planId/nodes',
-    { config: read, ...plainJson, schema: { tags, params: ZPlanParams, querystring: ZNodesQuery, response: { 200: ZNodeList, ...errorResponses } } },
-    async (req) => ({ items: await plan.listNodes(ctx, req.params.planId, { deleted: req.query.deleted }) }),
+    { config: read, ...plainJson, schema: { tags, params: ZPlanParams, querystring: ZNodesQuery, response: { 200: z.union([ZNodeList, ZTreeNodeList]), ...errorResponses } } },
+    async (req) => ({
+      items: req.query.view === 'tree' && !req.query.deleted ? await plan.listTreeNodes(ctx, req.params.planId) : await plan.listNodes(ctx, req.params.planId, { deleted: req.query.deleted }),
+    }),
   );
   app.get('/api/plans/:planId/nodes/:nodeId', { config: read, schema: { tags, params: ZNodeParams, response: { 200: ZNode, ...errorResponses } } }, (req) =>
     plan.getNode(ctx, req.params.planId, req.params.nodeId),

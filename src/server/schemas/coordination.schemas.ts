@@ -16,6 +16,10 @@ const text = (max: number) => z.string().trim().max(max).nullable();
 
 export const ZIdParams = z.object({ id: ZId });
 
+/** Project library ids are readable strings ('chengyu-zhongxian'), not UUIDs. */
+const ZProjectId = z.string().trim().min(1).max(100);
+const ZProjectRef = z.object({ id: z.string(), title: z.string() });
+
 /** A task that came from a meeting, agreement or request, with its status and the evidence that closed it. */
 export const ZSourcedTask = z.object({
   nodeId: z.string(),
@@ -87,7 +91,8 @@ export const ZMeeting = z.object({
   updatedAt: z.string(),
 });
 export const ZMeetingQuery = z.strictObject({ ...paging, layer: z.enum(LAYERS).optional(), body: z.string().trim().max(200).optional(), from: ZIsoDate.optional(), to: ZIsoDate.optional() });
-export const ZMeetingPage = z.object({ items: z.array(ZMeeting), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const ZMeetingListItem = ZMeeting.extend({ counts: ZSourceCounts });
+export const ZMeetingPage = z.object({ items: z.array(ZMeetingListItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 export const ZMeetingDetail = ZMeeting.extend({
   decisions: z.array(ZSourcedTask),
   counts: ZSourceCounts,
@@ -113,12 +118,15 @@ const agreementFields = {
   signedOn: ZIsoDate.nullable(),
   termUntil: ZIsoDate.nullable(),
   documents: text(20_000),
+  /** Major projects that are matters of the agreement. */
+  projectIds: z.array(ZProjectId).max(100),
 };
 export const ZCreateAgreementBody = z.strictObject({
   ...agreementFields,
   signedOn: agreementFields.signedOn.default(null),
   termUntil: agreementFields.termUntil.default(null),
   documents: agreementFields.documents.default(null),
+  projectIds: agreementFields.projectIds.default([]),
 });
 export const ZUpdateAgreementBody = z.strictObject({
   version: z.number().int().min(1),
@@ -128,6 +136,7 @@ export const ZUpdateAgreementBody = z.strictObject({
   signedOn: agreementFields.signedOn.optional(),
   termUntil: agreementFields.termUntil.optional(),
   documents: agreementFields.documents.optional(),
+  projectIds: agreementFields.projectIds.optional(),
 });
 export const ZAgreement = z.object({
   id: z.string(),
@@ -138,6 +147,8 @@ export const ZAgreement = z.object({
   signedOn: z.string().nullable(),
   termUntil: z.string().nullable(),
   documents: z.string().nullable(),
+  projectIds: z.array(z.string()),
+  projects: z.array(ZProjectRef),
   status: z.enum(AGREEMENT_STATUSES),
   counts: ZSourceCounts,
   version: z.number().int(),
@@ -162,6 +173,7 @@ const requestFields = {
   outcome: text(5000),
   documents: text(20_000),
   nodeIds: z.array(ZId).max(200),
+  projectIds: z.array(ZProjectId).max(100),
 };
 export const ZCreateRequestBody = z.strictObject({
   ...requestFields,
@@ -171,6 +183,7 @@ export const ZCreateRequestBody = z.strictObject({
   outcome: requestFields.outcome.default(null),
   documents: requestFields.documents.default(null),
   nodeIds: requestFields.nodeIds.default([]),
+  projectIds: requestFields.projectIds.default([]),
 });
 export const ZUpdateRequestBody = z.strictObject({
   version: z.number().int().min(1),
@@ -184,6 +197,7 @@ export const ZUpdateRequestBody = z.strictObject({
   outcome: requestFields.outcome.optional(),
   documents: requestFields.documents.optional(),
   nodeIds: requestFields.nodeIds.optional(),
+  projectIds: requestFields.projectIds.optional(),
 });
 export const ZNationalRequest = z.object({
   id: z.string(),
@@ -199,6 +213,10 @@ export const ZNationalRequest = z.object({
   outcome: z.string().nullable(),
   documents: z.string().nullable(),
   nodeIds: z.array(z.string()),
+  /** The linked tasks with their code and title, for links to /plan/:nodeId. */
+  nodes: z.array(z.object({ id: z.string(), code: z.string(), title: z.string() })),
+  projectIds: z.array(z.string()),
+  projects: z.array(ZProjectRef),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -215,3 +233,11 @@ export const ZRequestQuery = z.strictObject({ ...paging, ...requestFilter });
 export const ZRequestExportQuery = z.strictObject(requestFilter);
 export const ZRequestPage = z.object({ items: z.array(ZNationalRequest), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 export const ZRequestCounts = z.object({ total: z.number().int(), byStatus: z.record(z.enum(REQUEST_STATUSES), z.number().int()) });
+
+// The cockpit's coordination card
+export const ZCoordinationCockpit = z.object({
+  asOf: z.string(),
+  requests: ZRequestCounts,
+  decisions: ZSourceCounts,
+  agreements: z.object({ total: z.number().int(), byStatus: z.record(z.enum(AGREEMENT_STATUSES), z.number().int()), expiringSoon: z.number().int(), expiringWithinDays: z.number().int() }),
+});

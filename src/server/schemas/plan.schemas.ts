@@ -48,7 +48,13 @@ export const ZNode = z.object({
 export const ZNodeList = z.object({ items: z.array(ZNode) });
 export const ZPlanParams = z.object({ planId: ZId });
 export const ZNodeParams = z.object({ planId: ZId, nodeId: ZId });
-export const ZNodesQuery = z.strictObject({ deleted: ZBoolString.default(false) });
+export const ZNodesQuery = z.strictObject({
+  deleted: ZBoolString.default(false),
+  /** `tree`: only what the outline shows (no texts); a node's full record comes from GET …/nodes/:nodeId. */
+  view: z.enum(['full', 'tree']).default('full'),
+});
+export const ZTreeNode = ZNode.pick({ id: true, parentId: true, kind: true, code: true, seq: true, title: true, weight: true, priority: true, startOn: true, dueOn: true, cancelled: true, completedOn: true, version: true });
+export const ZTreeNodeList = z.object({ items: z.array(ZTreeNode) });
 
 const nodeFields = {
   title: z.string().trim().min(1).max(200),

@@ -17,6 +17,10 @@ export const ZNodeStatus = z.object({
   leads: z.array(z.string()),
   participants: z.array(z.string()),
   isLeaf: z.boolean(),
+  /** meeting_decision | agreement_matter | national_request, null for the Decision's own tasks. */
+  // Always sent; optional in the type so existing web fixtures of a node status stay valid.
+  sourceKind: z.string().nullable().optional(),
+  sourceId: z.string().nullable().optional(),
 });
 export const ZPlanStatus = z.object({ asOf: z.string(), items: z.array(ZNodeStatus) });
 export const ZPlanStatusQuery = z.strictObject({ asOf: ZIsoDate.optional() });

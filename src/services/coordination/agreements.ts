@@ -6,6 +6,7 @@ import { inTransaction, nowIso, type Actor, type ServiceContext } from '../conte
 import type { Page } from '../paging';
 import { requirePlan } from '../plan/read-plan';
 import { computePlanStatus, todayInChina } from '../status/plan-status';
+import { assertProjects, projectsOf, setProjectLinks, type ProjectRef } from './project-links';
 import { addSourcedTask, countSourced, listSourcedTasks, type SourceCounts, type SourcedTask, type SourcedTaskInput } from './sourced-task';
 
 export const AGREEMENT_STATUSES = ['no_matters', 'in_progress', 'lagging', 'completed'] as const;
@@ -25,6 +26,8 @@ export interface AgreementFields {
   signedOn: string | null;
   termUntil: string | null;
   documents: string | null;
+  /** Matters that are major projects of the library rather than tasks. */
+  projectIds: string[];
 }
 
 export interface Agreement extends AgreementFields {
@@ -36,6 +39,7 @@ export interface Agreement extends AgreementFields {
 }
 
 export interface AgreementSummary extends Agreement {
+  projects: ProjectRef[];
   status: AgreementStatus;
   counts: SourceCounts;
 }
@@ -62,6 +66,7 @@ function toAgreement(r: AgreementRow): Agreement {
     signedOn: r.signed_on,
     termUntil: r.term_until,
     documents: r.documents,
+    projectIds: [],
     version: Number(r.version),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -93,11 +98,13 @@ async function assertParties(db: Executor, parties: AgreementParty[]) {
 
 async function summarise(ctx: ServiceContext, planId: string, list: Agreement[], lang: ExplainLang) {
   const status = list.length ? await computePlanStatus(ctx, planId) : undefined;
-  const matters = await listSourcedTasks(ctx, planId, 'agreement_matter', list.map((a) => a.id), lang, status);
+  const ids = list.map((a) => a.id);
+  const [matters, projects] = await Promise.all([listSourcedTasks(ctx, planId, 'agreement_matter', ids, lang, status), projectsOf(ctx.db, 'agreement_project', ids)]);
   return list.map((a) => {
     const m = matters.get(a.id) ?? [];
     const counts = countSourced(m);
-    return { ...a, status: agreementStatus(counts), counts, matters: m };
+    const linked = projects.get(a.id) ?? [];
+    return { ...a, projectIds: linked.map((p) => p.id), projects: linked, status: agreementStatus(counts), counts, matters: m };
   });
 }
 
@@ -141,12 +148,14 @@ export async function createAgreement(ctx: ServiceContext, actor: Actor, planId:
   const id = await inTransaction(ctx, actor, async (tx, audit) => {
     await requirePlan(tx, planId);
     await assertParties(tx, input.parties);
+    await assertProjects(tx, input.projectIds);
     const id = randomUUID();
     const at = nowIso(ctx);
     await tx
       .insertInto('agreement')
       .values({ id, plan_id: planId, title: input.title, parties: writeJson(input.parties), level: input.level, signed_on: input.signedOn, term_until: input.termUntil, documents: input.documents, created_at: at, updated_at: at })
       .execute();
+    await setProjectLinks(tx, 'agreement_project', id, input.projectIds);
     await audit('agreement.create', 'agreement', id, null, input);
     return id;
   });
@@ -158,6 +167,8 @@ export async function updateAgreement(ctx: ServiceContext, actor: Actor, id: str
     const before = await requireAgreement(tx, id, input.version);
     const { version, ...patch } = input;
     if (patch.parties) await assertParties(tx, patch.parties);
+    if (patch.projectIds) await assertProjects(tx, patch.projectIds);
+    const beforeProjects = patch.projectIds ? ((await projectsOf(tx, 'agreement_project', [id])).get(id) ?? []).map((p) => p.id) : [];
     await tx
       .updateTable('agreement')
       .set({
@@ -173,8 +184,9 @@ export async function updateAgreement(ctx: ServiceContext, actor: Actor, id: str
       .where('id', '=', id)
       .where('version', '=', version)
       .execute();
+    if (patch.projectIds) await setProjectLinks(tx, 'agreement_project', id, patch.projectIds);
     const changed = Object.keys(patch) as (keyof AgreementFields)[];
-    await audit('agreement.update', 'agreement', id, Object.fromEntries(changed.map((k) => [k, before[k]])), patch);
+    await audit('agreement.update', 'agreement', id, Object.fromEntries(changed.map((k) => [k, k === 'projectIds' ? beforeProjects : before[k]])), patch);
   });
   return getAgreement(ctx, id, lang);
 }

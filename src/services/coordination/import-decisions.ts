@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { columnLetter, createUnitMatcher, DomainError, ImportError, parseDeadline, splitUnitCell, type CatalogueUnit, type UnitSuggestion } from '../../domain';
-import { cellText } from '../../documents/task-division';
+import { cellText, guardZip } from '../../documents/task-division';
 import { readJson } from '../../db/json';
 import type { Executor } from '../../db/schema';
 import { inTransaction, type Actor, type ServiceContext } from '../context';
@@ -59,6 +59,7 @@ async function catalogueOf(db: Executor): Promise<CatalogueUnit[]> {
 
 async function readGrid(file: Buffer): Promise<{ sheetName: string; cells: string[][] }> {
   if (file.length < 4 || file[0] !== 0x50 || file[1] !== 0x4b) throw new ImportError('NOT_XLSX', { reason: 'not a zip file' });
+  guardZip(file);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);

@@ -3,3 +3,4 @@ export { addMatter, createAgreement, getAgreement, listAgreements, listExpiringA
 export { addRequestTask, countRequests, createRequest, exportRequests, getRequest, listRequests, updateRequest, REQUEST_STATUSES, REQUEST_TYPES } from './national-requests';
 export { applyDecisionImport, previewDecisionImport } from './import-decisions';
 export { DEFAULT_ARTICLE_TITLE } from './sourced-task';
+export { coordinationCockpit, EXPIRING_SOON_DAYS } from './cockpit';

@@ -6,7 +6,7 @@ import type { Executor } from '../../db/schema';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
 import type { Page } from '../paging';
 import { requirePlan } from '../plan/read-plan';
-import { addSourcedTask, countSourced, isOpen, listSourcedTasks, type SourceCounts, type SourcedTask, type SourcedTaskInput } from './sourced-task';
+import { addSourcedTask, countSourced, countSourcedBySource, isOpen, listSourcedTasks, type SourceCounts, type SourcedTask, type SourcedTaskInput } from './sourced-task';
 
 export const MEETING_LAYERS = ['decision', 'coordination', 'execution'] as const;
 export type MeetingLayer = (typeof MEETING_LAYERS)[number];
@@ -87,7 +87,8 @@ async function assertUnits(db: Executor, unitIds: string[]) {
   if (missing.length) throw new DomainError('UNIT_NOT_FOUND', { unitIds: missing });
 }
 
-export async function listMeetings(ctx: ServiceContext, planId: string, f: MeetingFilter, page: { page: number; pageSize: number }): Promise<Page<Meeting>> {
+/** The register, newest first, each meeting with its decisions done / on track / late (one query for the page's decisions). */
+export async function listMeetings(ctx: ServiceContext, planId: string, f: MeetingFilter, page: { page: number; pageSize: number }): Promise<Page<Meeting & { counts: SourceCounts }>> {
   await requirePlan(ctx.db, planId);
   let q = ctx.db.selectFrom('meeting').where('plan_id', '=', planId);
   if (f.layer) q = q.where('layer', '=', f.layer);
@@ -98,7 +99,8 @@ export async function listMeetings(ctx: ServiceContext, planId: string, f: Meeti
     q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
     q.selectAll().orderBy('held_on', 'desc').orderBy('created_at', 'desc').limit(page.pageSize).offset((page.page - 1) * page.pageSize).execute(),
   ]);
-  return { items: rows.map(toMeeting), total: Number(n), page: page.page, pageSize: page.pageSize };
+  const counts = await countSourcedBySource(ctx, planId, 'meeting_decision', rows.map((r) => r.id));
+  return { items: rows.map((r) => ({ ...toMeeting(r), counts: counts.get(r.id)! })), total: Number(n), page: page.page, pageSize: page.pageSize };
 }
 
 export async function createMeeting(ctx: ServiceContext, actor: Actor, planId: string, input: MeetingFields): Promise<Meeting> {

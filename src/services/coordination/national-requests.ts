@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { DomainError, type ExplainLang } from '../../domain';
+import { toXlsxBuffer } from '../../documents/xlsx-safety';
 import { fromFlag, readJson, toFlag, writeJson } from '../../db/json';
 import { containsText } from '../../db/queries/like';
 import type { Executor } from '../../db/schema';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
 import type { Page } from '../paging';
 import { requirePlan } from '../plan/read-plan';
+import { assertProjects, projectsOf, setProjectLinks, type ProjectRef } from './project-links';
 import { addSourcedTask, listSourcedTasks, type SourcedTask, type SourcedTaskInput } from './sourced-task';
 
 export const REQUEST_TYPES = ['policy', 'project', 'funds', 'pilot', 'plan_approval'] as const;
@@ -37,12 +39,16 @@ export interface NationalRequestFields {
   documents: string | null;
   /** The plan's tasks the request serves. */
   nodeIds: string[];
+  /** The major projects (project library ids) it serves. */
+  projectIds: string[];
 }
 
 export interface NationalRequest extends NationalRequestFields {
   id: string;
   planId: string;
   leadUnitName: string;
+  nodes: { id: string; code: string; title: string }[];
+  projects: ProjectRef[];
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -65,7 +71,9 @@ function select(db: Executor) {
 }
 type RequestRow = NonNullable<Awaited<ReturnType<ReturnType<typeof select>['executeTakeFirst']>>>;
 
-function toRequest(r: RequestRow): NationalRequest {
+type RequestCore = Omit<NationalRequest, 'nodes' | 'projects'>;
+
+function toRequest(r: RequestRow): RequestCore {
   return {
     id: r.id,
     planId: r.plan_id,
@@ -80,17 +88,40 @@ function toRequest(r: RequestRow): NationalRequest {
     outcome: r.outcome,
     documents: r.documents,
     nodeIds: readJson<string[]>(r.node_ids, []),
+    projectIds: [],
     version: Number(r.version),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }
 
+/** Adds the linked tasks (code, title) and projects of a page of requests: two queries, whatever the page size. */
+async function withLinks(db: Executor, planId: string, list: RequestCore[]): Promise<NationalRequest[]> {
+  const nodeIds = [...new Set(list.flatMap((r) => r.nodeIds))];
+  const [nodes, projects] = await Promise.all([
+    nodeIds.length
+      ? db.selectFrom('plan_node').select(['id', 'code', 'title']).where('plan_id', '=', planId).where('id', 'in', nodeIds).where('deleted_at', 'is', null).execute()
+      : Promise.resolve([]),
+    projectsOf(db, 'national_request_project', list.map((r) => r.id)),
+  ]);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  return list.map((r) => {
+    const linked = projects.get(r.id) ?? [];
+    return {
+      ...r,
+      // a deleted task drops out of the links it was named in
+      nodes: r.nodeIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
+      projectIds: linked.map((p) => p.id),
+      projects: linked,
+    };
+  });
+}
+
 export async function requireRequest(db: Executor, id: string, version?: number): Promise<NationalRequest> {
   const row = await select(db).where('r.id', '=', id).executeTakeFirst();
   if (!row) throw new DomainError('NATIONAL_REQUEST_NOT_FOUND', { requestId: id });
   if (version !== undefined && Number(row.version) !== version) throw new DomainError('VERSION_CONFLICT', { requestId: id, expected: version, actual: Number(row.version) });
-  return toRequest(row);
+  return (await withLinks(db, row.plan_id, [toRequest(row)]))[0]!;
 }
 
 async function assertRefs(db: Executor, planId: string, input: Partial<NationalRequestFields>) {
@@ -103,6 +134,7 @@ async function assertRefs(db: Executor, planId: string, input: Partial<NationalR
     const missing = input.nodeIds.filter((id) => !found.some((f) => f.id === id));
     if (missing.length) throw new DomainError('NODE_NOT_FOUND', { nodeIds: missing });
   }
+  if (input.projectIds) await assertProjects(db, input.projectIds);
 }
 
 function filtered(ctx: ServiceContext, planId: string, f: NationalRequestFilter) {
@@ -119,7 +151,7 @@ export async function listRequests(ctx: ServiceContext, planId: string, f: Natio
   await requirePlan(ctx.db, planId);
   const rows = await filtered(ctx, planId, f).execute();
   const start = (page.page - 1) * page.pageSize;
-  return { items: rows.slice(start, start + page.pageSize).map(toRequest), total: rows.length, page: page.page, pageSize: page.pageSize };
+  return { items: await withLinks(ctx.db, planId, rows.slice(start, start + page.pageSize).map(toRequest)), total: rows.length, page: page.page, pageSize: page.pageSize };
 }
 
 /** For the cockpit: how many requests stand at each status, every status present. */
@@ -151,6 +183,7 @@ export async function createRequest(ctx: ServiceContext, actor: Actor, planId: s
         documents: input.documents, node_ids: writeJson([...new Set(input.nodeIds)]), created_at: at, updated_at: at,
       })
       .execute();
+    await setProjectLinks(tx, 'national_request_project', id, input.projectIds);
     await audit('national_request.create', 'national_request', id, null, input);
     return requireRequest(tx, id);
   });
@@ -180,6 +213,7 @@ export async function updateRequest(ctx: ServiceContext, actor: Actor, id: strin
       .where('id', '=', id)
       .where('version', '=', version)
       .execute();
+    if (patch.projectIds !== undefined) await setProjectLinks(tx, 'national_request_project', id, patch.projectIds);
     const changed = Object.keys(patch) as (keyof NationalRequestFields)[];
     await audit('national_request.update', 'national_request', id, Object.fromEntries(changed.map((k) => [k, before[k]])), patch);
     return requireRequest(tx, id);
@@ -200,10 +234,7 @@ export async function addRequestTask(ctx: ServiceContext, actor: Actor, requestI
 /** The register as filtered, as an xlsx the office can circulate. */
 export async function exportRequests(ctx: ServiceContext, planId: string, f: NationalRequestFilter): Promise<{ fileName: string; content: Buffer }> {
   await requirePlan(ctx.db, planId);
-  const rows = (await filtered(ctx, planId, f).execute()).map(toRequest);
-  const codes = new Map(
-    (await ctx.db.selectFrom('plan_node').select(['id', 'code']).where('plan_id', '=', planId).where('id', 'in', rows.flatMap((r) => r.nodeIds).concat([''])).execute()).map((n) => [n.id, n.code]),
-  );
+  const rows = await withLinks(ctx.db, planId, (await filtered(ctx, planId, f).execute()).map(toRequest));
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('向上争取事项');
   ws.columns = [
@@ -217,11 +248,12 @@ export async function exportRequests(ctx: ServiceContext, planId: string, f: Nat
     { header: '状态', width: 10 },
     { header: '结果', width: 30 },
     { header: '服务任务', width: 20 },
+    { header: '服务项目', width: 30 },
   ];
   rows.forEach((r, i) =>
-    ws.addRow([i + 1, r.title, TYPE_ZH[r.type], r.addressedTo, r.leadUnitName, r.jointWithChongqing ? '是' : '否', r.submittedOn ?? '', STATUS_ZH[r.status], r.outcome ?? '', r.nodeIds.map((id) => codes.get(id) ?? '').filter(Boolean).join('、')]),
+    ws.addRow([i + 1, r.title, TYPE_ZH[r.type], r.addressedTo, r.leadUnitName, r.jointWithChongqing ? '是' : '否', r.submittedOn ?? '', STATUS_ZH[r.status], r.outcome ?? '', r.nodes.map((n) => n.code).join('、'), r.projects.map((p) => p.title).join('、')]),
   );
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  return { fileName: '向上争取事项台账.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) };
+  return { fileName: '向上争取事项台账.xlsx', content: await toXlsxBuffer(wb) };
 }

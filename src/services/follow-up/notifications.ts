@@ -3,7 +3,7 @@ import { DomainError } from '../../domain';
 import type { Executor } from '../../db/schema';
 import { nowIso, type Actor, type ServiceContext } from '../context';
 
-export type NotificationKind = 'supervision' | 'supervision_response' | 'report_returned' | 'report_submitted' | 'due_soon' | 'overdue';
+export type NotificationKind = 'supervision' | 'supervision_response' | 'report_returned' | 'report_submitted' | 'due_soon' | 'overdue' | 'agreement_expiring';
 
 export interface NotificationInput {
   kind: NotificationKind;

@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
-import { buildImportTree, DomainError, type ArticleRef, type CatalogueUnit, type ColumnMapping, type ImportProblem, type ImportSection, type ImportTask, type ImportTree } from '../../domain';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Insertable, Transaction } from 'kysely';
+import { buildImportTree, DomainError, numberTree, type ArticleRef, type CatalogueUnit, type ColumnMapping, type ImportProblem, type ImportSection, type ImportTask, type ImportTree } from '../../domain';
 import { readTaskDivisionSheet } from '../../documents/task-division';
 import { readJson, toFlag, writeJson } from '../../db/json';
-import type { DB, Executor } from '../../db/schema';
+import type { AssignmentTable, DB, Executor, PlanNodeTable } from '../../db/schema';
 import { inTransaction, nowIso, type Actor, type BoundAudit, type ServiceContext } from '../context';
 import { requirePlan } from '../plan/read-plan';
-import { renumberPlan } from '../plan/renumber';
+import { codeSortKey, listSkeleton, saveNumbering } from '../../db/queries/plan-nodes';
 import { todayInChina } from '../status/plan-status';
 
 export interface ImportOptions {
@@ -73,10 +73,27 @@ function openProblems(tree: ImportTree, r: ImportResolutions): ImportProblem[] {
   });
 }
 
+/**
+ * The office previews, answers questions (each answer a new preview) and applies the same bytes; reading
+ * a 10,000-row workbook is ~1 s, so the last few readings are kept by content hash. A read sheet is
+ * plain data that no caller changes.
+ */
+const readSheets: { key: string; sheet: Promise<Awaited<ReturnType<typeof readTaskDivisionSheet>>> }[] = [];
+function readSheetOnce(file: Buffer, opts: Parameters<typeof readTaskDivisionSheet>[1]) {
+  const key = `${createHash('sha256').update(file).digest('hex')}|${JSON.stringify(opts)}`;
+  const hit = readSheets.find((r) => r.key === key);
+  if (hit) return hit.sheet;
+  const sheet = readTaskDivisionSheet(file, opts);
+  readSheets.unshift({ key, sheet });
+  readSheets.length = Math.min(readSheets.length, 3);
+  sheet.catch(() => readSheets.splice(readSheets.findIndex((r) => r.key === key) >>> 0, 1));
+  return sheet;
+}
+
 /** Reads an uploaded 任务分工表 and shows what applying it would create, with every problem by row and column. Writes nothing. */
 export async function previewTaskDivision(ctx: ServiceContext, planId: string, file: Buffer, opts: ImportOptions, resolutions: ImportResolutions = {}): Promise<ImportPreview> {
   await requirePlan(ctx.db, planId);
-  const sheet = await readTaskDivisionSheet(file, { ...(opts.sheet !== undefined && { sheet: opts.sheet }), ...(opts.mapping && { mapping: opts.mapping }), ...(opts.headerRow && { headerRow: opts.headerRow }) });
+  const sheet = await readSheetOnce(file, { ...(opts.sheet !== undefined && { sheet: opts.sheet }), ...(opts.mapping && { mapping: opts.mapping }), ...(opts.headerRow && { headerRow: opts.headerRow }) });
   const [catalogue, articles] = await Promise.all([catalogueOf(ctx.db), articlesOf(ctx.db, planId)]);
   const tree = buildImportTree({ rows: sheet.rows, columns: sheet.columns, catalogue, articles, defaultYear: Number(todayInChina(ctx).slice(0, 4)) });
   // Tasks above the first section row have no article unless the office names one (or skips them).
@@ -121,7 +138,7 @@ export async function applyTaskDivision(ctx: ServiceContext, actor: Actor, planI
       if (!articleId) throw new DomainError('IMPORT_BLOCKED', { row: s.sourceRow });
       await writer.tasks(articleId, s.tasks.filter((t) => !skipped.has(t.sourceRow)), skipped);
     }
-    await renumberPlan(tx, planId);
+    await writer.flush();
     await audit('plan.import', 'plan', planId, null, { sheet: preview.sheetName, ...created });
     return created;
   });
@@ -138,36 +155,52 @@ function nodeWriter(ctx: ServiceContext, tx: Transaction<DB>, audit: BoundAudit,
     }
     return byUnit;
   };
-  const insert = async (parentId: string, seq: number, t: ImportTask, keyArea: string | null) => {
+  // Rows are collected and written in multi-row inserts (parents before children), then audited one by
+  // one: a statement per node and per assignment cost most of a 10,000-row import (bench/RESULTS.md).
+  const nodeRows: Insertable<PlanNodeTable>[] = [];
+  const assignmentRows: Insertable<AssignmentTable>[] = [];
+  const audits: { id: string; after: Record<string, unknown> }[] = [];
+  const insert = (parentId: string, seq: number, t: ImportTask, keyArea: string | null) => {
     const id = randomUUID();
     const dueOn = t.deadline?.kind === 'date' ? t.deadline.dueOn : null;
-    await tx
-      .insertInto('plan_node')
-      .values({
-        id, plan_id: planId, parent_id: parentId, key: null, kind: 'task', code: '', seq: 10_000 + seq, title: t.title.slice(0, 200), body: t.note || null,
-        weight: 1, priority: 'normal', start_on: null, due_on: dueOn, key_area: keyArea, source_ref: writeJson({ section: 'import', quote: `row ${t.sourceRows.join(',')}` }),
-        deadline_text: t.deadline?.text ?? null, evidence_required: toFlag(false), user_edited: 1, version: 1, created_at: at, updated_at: at,
-      })
-      .execute();
+    nodeRows.push({
+      id, plan_id: planId, parent_id: parentId, key: null, kind: 'task', code: '', seq: 10_000 + seq, title: t.title.slice(0, 200), body: t.note || null,
+      weight: 1, priority: 'normal', start_on: null, due_on: dueOn, key_area: keyArea, source_ref: writeJson({ section: 'import', quote: `row ${t.sourceRows.join(',')}` }),
+      deadline_text: t.deadline?.text ?? null, evidence_required: toFlag(false), user_edited: 1, version: 1, created_at: at, updated_at: at,
+    });
     const units = unitsOf(t);
-    if (units.size) {
-      await tx.insertInto('assignment').values([...units].map(([unitId, role]) => ({ id: randomUUID(), plan_id: planId, node_id: id, unit_id: unitId, role, created_at: at }))).execute();
-      created.assignments += units.size;
-    }
-    await audit('plan_node.import', 'plan_node', id, null, { title: t.title, row: t.sourceRow, dueOn, deadlineText: t.deadline?.text ?? null, units: units.size });
+    for (const [unitId, role] of units) assignmentRows.push({ id: randomUUID(), plan_id: planId, node_id: id, unit_id: unitId, role, created_at: at });
+    created.assignments += units.size;
+    audits.push({ id, after: { title: t.title, row: t.sourceRow, dueOn, deadlineText: t.deadline?.text ?? null, units: units.size } });
     return id;
   };
   return {
     async tasks(articleId: string, tasks: ImportTask[], skipped: Set<number>) {
       const article = await tx.selectFrom('plan_node').select(['key_area']).where('id', '=', articleId).executeTakeFirstOrThrow();
       for (const [i, t] of tasks.entries()) {
-        const id = await insert(articleId, i, t, article.key_area);
+        const id = insert(articleId, i, t, article.key_area);
         created.tasks++;
         for (const [j, w] of t.subTasks.filter((w) => !skipped.has(w.sourceRow)).entries()) {
-          await insert(id, j, w, article.key_area);
+          insert(id, j, w, article.key_area);
           created.subTasks++;
         }
       }
+    },
+    /** Writes what `tasks` collected. */
+    async flush() {
+      // Numbered with the plan before writing, by the same rule as renumberPlan, so the new rows go in
+      // with their final code and only existing nodes whose code moved (normally none) are updated.
+      const existing = await listSkeleton(tx, planId);
+      const numbering = numberTree([...existing, ...nodeRows.map((n) => ({ id: n.id, parentId: n.parent_id ?? null, kind: 'task' as const, seq: Number(n.seq), code: '' }))]);
+      for (const n of nodeRows) {
+        const want = numbering.get(n.id)!;
+        Object.assign(n, { code: want.code, seq: want.seq, sort_key: codeSortKey(want.code) });
+      }
+      await saveNumbering(tx, existing, numbering);
+      // ~22 columns a node: 200 rows stay far below SQLite's and PostgreSQL's bound-parameter limits.
+      for (let i = 0; i < nodeRows.length; i += 200) await tx.insertInto('plan_node').values(nodeRows.slice(i, i + 200)).execute();
+      for (let i = 0; i < assignmentRows.length; i += 1000) await tx.insertInto('assignment').values(assignmentRows.slice(i, i + 1000)).execute();
+      for (const a of audits) await audit('plan_node.import', 'plan_node', a.id, null, a.after);
     },
   };
 }

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { DomainError, isEditable, sniffEvidenceType } from '../../domain';
 import { findReport } from '../../db/queries/reports';
+import { assertZipWithinLimits, ZipRefused } from '../../documents/zip-guard';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
 import { assertCanRead, workflowRolesFor } from './report-access';
 
@@ -24,6 +25,15 @@ export async function addAttachment(ctx: ServiceContext, actor: Actor, reportId:
   if (file.content.length > MAX_ATTACHMENT_BYTES) throw new DomainError('ATTACHMENT_TOO_LARGE', { max: MAX_ATTACHMENT_BYTES });
   const type = sniffEvidenceType(file.content);
   if (!type) throw new DomainError('ATTACHMENT_TYPE_REJECTED', { fileName: file.fileName });
+  if (type.ext === 'docx' || type.ext === 'xlsx') {
+    // Never unpacked here, but a reviewer's Word or Excel would be: a zip bomb is not evidence.
+    try {
+      assertZipWithinLimits(file.content);
+    } catch (err) {
+      if (err instanceof ZipRefused) throw new DomainError('ATTACHMENT_TYPE_REJECTED', { fileName: file.fileName, reason: err.reason });
+      throw err;
+    }
+  }
   let thumbnail: Buffer | null = null;
   if (type.image) {
     try {

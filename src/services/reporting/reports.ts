@@ -96,7 +96,9 @@ export async function saveReport(ctx: ServiceContext, actor: Actor, reportId: st
     if (report.version !== input.version) throw new DomainError('VERSION_CONFLICT', { reportId, expected: input.version, actual: report.version });
     if (!isEditable(report.state)) throw new DomainError('REPORT_NOT_EDITABLE', { state: report.state });
     if (input.milestoneUpdates) await assertMilestonesOfTask(tx, report.nodeId, input.milestoneUpdates);
-    await tx
+    // The version check above read a snapshot: on PostgreSQL a concurrent save may have committed since,
+    // and then this guarded update touches no row. That writer lost the race: 409, and its transaction rolls back.
+    const saved = await tx
       .updateTable('report')
       .set({
         ...(input.progressPct !== undefined && { progress_pct: input.progressPct }),
@@ -110,7 +112,8 @@ export async function saveReport(ctx: ServiceContext, actor: Actor, reportId: st
       })
       .where('id', '=', reportId)
       .where('version', '=', input.version)
-      .execute();
+      .executeTakeFirst();
+    if (Number(saved.numUpdatedRows) !== 1) throw new DomainError('VERSION_CONFLICT', { reportId, expected: input.version });
     const after = await requireReport(tx, reportId);
     await audit('report.save', 'report', reportId, contentOf(report), contentOf(after));
     return detail(tx, actor, after);
@@ -155,7 +158,7 @@ export async function transitionReport(ctx: ServiceContext, actor: Actor, report
     const at = nowIso(ctx);
     if (action === 'submit') await assertComplete(tx, report);
     if (action === 'return' && !input.comment?.trim()) throw new DomainError('VALIDATION_FAILED', { field: 'comment' });
-    await tx
+    const moved = await tx
       .updateTable('report')
       .set({
         state: to,
@@ -169,7 +172,9 @@ export async function transitionReport(ctx: ServiceContext, actor: Actor, report
       })
       .where('id', '=', reportId)
       .where('version', '=', input.version)
-      .execute();
+      .executeTakeFirst();
+    // As in saveReport: a concurrent transition committed first, so this one changes nothing and says so.
+    if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('VERSION_CONFLICT', { reportId, expected: input.version });
     if (action === 'accept') await applyAcceptedReport(tx, report, at);
     const link = `/reports/${reportId}`;
     if (action === 'return') {

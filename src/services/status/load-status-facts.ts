@@ -31,7 +31,7 @@ export interface PlanFacts {
  * milestones, lead-unit reports per cycle, assignments, overrides. No query per task.
  */
 export async function loadStatusFacts(db: Executor, planId: string, asOf: string): Promise<PlanFacts> {
-  const [nodeRows, milestoneRows, reportRows, assignmentRows, overrideRows] = await Promise.all([
+  const [nodeRows, milestoneRows, cycleRows, reportRows, assignmentRows, overrideRows] = await Promise.all([
     db
       .selectFrom('plan_node')
       .select(['id', 'parent_id', 'kind', 'code', 'title', 'weight', 'priority', 'key_area', 'start_on', 'due_on', 'division_codes', 'cancelled', 'completed_on', 'source_kind', 'source_id'])
@@ -46,14 +46,16 @@ export async function loadStatusFacts(db: Executor, planId: string, asOf: string
       .where('deleted_at', 'is', null)
       .where('kind', '=', 'milestone')
       .execute(),
+    db.selectFrom('cycle').select(['id', 'label', 'due_on', 'period_start', 'period_end']).where('plan_id', '=', planId).where('opens_on', '<=', asOf).execute(),
+    // The cycle's own columns come from the query above: at 100k nodes there are ~300k lead reports,
+    // and repeating four cycle strings on each of them was most of this query's time and memory.
     db
       .selectFrom('report')
       .innerJoin('cycle', 'cycle.id', 'report.cycle_id')
-      .select(['report.node_id', 'report.state', 'report.progress_pct', 'report.submitted_at', 'cycle.id as cycle_id', 'cycle.label', 'cycle.due_on', 'cycle.period_start', 'cycle.period_end'])
+      .select(['report.node_id', 'report.state', 'report.progress_pct', 'report.submitted_at', 'report.cycle_id'])
       .where('cycle.plan_id', '=', planId)
       .where('report.role', '=', 'lead')
       .where('cycle.opens_on', '<=', asOf)
-      .orderBy('cycle.period_start')
       .execute(),
     db
       .selectFrom('assignment')
@@ -84,17 +86,25 @@ export async function loadStatusFacts(db: Executor, planId: string, asOf: string
   // Per task and cycle: filed when any lead unit (Sichuan or Chongqing side of a joint task) filed.
   const cycles = new Map<string, Map<string, CycleFacts & { periodEnd: string }>>();
   const progress = new Map<string, number>();
+  const cycleById = new Map(cycleRows.map((c) => [c.id, c]));
+  const cycleOrder = new Map([...cycleRows].sort((a, b) => a.period_start.localeCompare(b.period_start)).map((c, i) => [c.id, i]));
+  const latestFiled = new Map<string, number>();
   for (const r of reportRows) {
+    const cycle = cycleById.get(r.cycle_id)!;
     const filed = countsAsFiled(r.state as ReportState);
     const byCycle = cycles.get(r.node_id) ?? new Map<string, CycleFacts & { periodEnd: string }>();
     const prev = byCycle.get(r.cycle_id);
     const submittedOn = filed && r.submitted_at ? r.submitted_at.slice(0, 10) : null;
     if (!prev || (submittedOn && (!prev.submittedOn || submittedOn < prev.submittedOn))) {
-      byCycle.set(r.cycle_id, { label: r.label, dueOn: r.due_on, submittedOn, periodEnd: r.period_end });
+      byCycle.set(r.cycle_id, { label: cycle.label, dueOn: cycle.due_on, submittedOn, periodEnd: cycle.period_end });
     }
     cycles.set(r.node_id, byCycle);
-    // Rows come oldest cycle first, so the last filed figure is the latest.
-    if (filed && r.progress_pct !== null) progress.set(r.node_id, Number(r.progress_pct));
+    // The figure of the latest cycle with a filed report counts.
+    const order = cycleOrder.get(r.cycle_id)!;
+    if (filed && r.progress_pct !== null && order >= (latestFiled.get(r.node_id) ?? -1)) {
+      latestFiled.set(r.node_id, order);
+      progress.set(r.node_id, Number(r.progress_pct));
+    }
   }
 
   const overrides = new Map<string, StatusOverride>();
@@ -131,7 +141,7 @@ export async function loadStatusFacts(db: Executor, planId: string, asOf: string
       progressPct: progress.get(n.id) ?? null,
       milestones: milestones.get(n.id) ?? [],
       // A cycle that ended before the task started owed nothing, whenever its report row was made.
-      cycles: [...(cycles.get(n.id)?.values() ?? [])].filter((c) => !n.start_on || c.periodEnd >= n.start_on).map(({ label, dueOn, submittedOn }) => ({ label, dueOn, submittedOn })),
+      cycles: [...(cycles.get(n.id)?.values() ?? [])].sort((a, b) => a.periodEnd.localeCompare(b.periodEnd)).filter((c) => !n.start_on || c.periodEnd >= n.start_on).map(({ label, dueOn, submittedOn }) => ({ label, dueOn, submittedOn })),
       override: overrides.get(n.id) ?? null,
       assigned: leadAssigned.has(n.id),
     });

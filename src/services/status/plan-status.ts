@@ -1,6 +1,6 @@
 import { DEFAULT_THRESHOLDS, deriveStatus, emptyCounts, rollup, type Reason, type RollupResult, type Status, type StatusResult, type StatusThresholds } from '../../domain';
 import { readJson } from '../../db/json';
-import { revisionOf, type ServiceContext } from '../context';
+import { revisionOf, VIEW_NEUTRAL_ENTITIES, type ServiceContext } from '../context';
 import { requirePlan } from '../plan/read-plan';
 import { loadStatusFacts, type PlanFacts, type TaskRow } from './load-status-facts';
 
@@ -34,15 +34,26 @@ export async function planThresholds(ctx: ServiceContext, planId: string): Promi
   return { ...DEFAULT_THRESHOLDS, ...settings.statusThresholds };
 }
 
-/** Status of every task and the rollup of every part, article and task of a plan, as of a day. */
 /**
- * Per process, the last status of each plan and day is kept while nothing was written through this
- * process (see `revisionOf`) and for at most STATUS_TTL_MS, which bounds how stale another process's
- * writes can look. My tasks and the cockpit read it on every request; recomputing it each time cost
- * ~25 ms at the Decision's size and seconds at 100k nodes (bench/RESULTS.md).
+ * Status of every task and the rollup of every part, article and task of a plan, as of a day.
+ *
+ * Per process, the last status of each plan and day is kept until something that could change it is
+ * written: a commit through this process bumps `revisionOf` (immediate), and another process's commit
+ * shows up as a new audit entry (every change is audited in its own transaction), looked for at most
+ * once per CHECK_EVERY_MS with one range read on the audit key. My tasks and the cockpit read it on
+ * every request; recomputing it cost ~25 ms at the Decision's size and seconds at 100k nodes
+ * (bench/RESULTS.md), and a time-to-live alone made every cockpit request after it pay that.
  */
-const STATUS_TTL_MS = 10_000;
-const statusCache = new WeakMap<object, Map<string, { revision: number; at: number; value: Promise<PlanStatus> }>>();
+const CHECK_EVERY_MS = 1_000;
+/** More new audit entries than this since the last look: recompute rather than read them all. */
+const TAIL_LIMIT = 500;
+interface CacheEntry {
+  revision: number;
+  auditHead: number;
+  checkedAt: number;
+  value: Promise<PlanStatus>;
+}
+const statusCache = new WeakMap<object, Map<string, CacheEntry>>();
 
 export async function computePlanStatus(ctx: ServiceContext, planId: string, asOf = todayInChina(ctx)): Promise<PlanStatus> {
   let byKey = statusCache.get(ctx.db);
@@ -50,11 +61,31 @@ export async function computePlanStatus(ctx: ServiceContext, planId: string, asO
   const key = `${planId}|${asOf}`;
   const hit = byKey.get(key);
   const revision = revisionOf(ctx.db);
-  if (hit && hit.revision === revision && Date.now() - hit.at < STATUS_TTL_MS) return hit.value;
+  if (hit && hit.revision === revision && (await stillCurrent(ctx, hit))) return hit.value;
+  // The audit head is read before the facts: a commit landing in between is seen again on the next look.
+  const auditHead = await readAuditHead(ctx);
   const value = computeFresh(ctx, planId, asOf);
-  byKey.set(key, { revision, at: Date.now(), value });
+  const entry: CacheEntry = { revision, auditHead, checkedAt: Date.now(), value };
+  // A day's status is only asked for today; older days are dropped so the cache holds one status per plan.
+  for (const k of byKey.keys()) if (k.startsWith(`${planId}|`) && k !== key) byKey.delete(k);
+  byKey.set(key, entry);
   value.catch(() => byKey.delete(key));
   return value;
+}
+
+async function readAuditHead(ctx: ServiceContext): Promise<number> {
+  const row = await ctx.db.selectFrom('audit_log').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row ? Number(row.id) : 0;
+}
+
+/** True when no other process committed a change since the entry was computed (sign-ins do not count). */
+async function stillCurrent(ctx: ServiceContext, entry: CacheEntry): Promise<boolean> {
+  if (Date.now() - entry.checkedAt < CHECK_EVERY_MS) return true;
+  const tail = await ctx.db.selectFrom('audit_log').select(['id', 'entity']).where('id', '>', entry.auditHead).orderBy('id').limit(TAIL_LIMIT).execute();
+  if (tail.length === TAIL_LIMIT || tail.some((e) => !VIEW_NEUTRAL_ENTITIES.has(e.entity))) return false;
+  if (tail.length) entry.auditHead = Number(tail[tail.length - 1]!.id);
+  entry.checkedAt = Date.now();
+  return true;
 }
 
 async function computeFresh(ctx: ServiceContext, planId: string, asOf: string): Promise<PlanStatus> {

@@ -15,6 +15,9 @@ export interface NodeStatusView {
   leads: string[];
   participants: string[];
   isLeaf: boolean;
+  /** Where a task came from when not the Decision's text (a meeting, agreement or national request), for the way back. */
+  sourceKind: string | null;
+  sourceId: string | null;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -34,6 +37,8 @@ export function nodeStatusView(s: NodeStatus, lang: ExplainLang): NodeStatusView
     leads: s.leads.map((u) => u.unitName),
     participants: s.participants.map((u) => u.unitName),
     isLeaf: s.isLeaf,
+    sourceKind: s.node.sourceKind,
+    sourceId: s.node.sourceId,
   };
 }
 

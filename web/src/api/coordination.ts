@@ -5,12 +5,19 @@ import type {
   ZAgreementDetail,
   ZCreateAgreementBody,
   ZCreateMeetingBody,
+  ZCoordinationCockpit,
   ZCreateRequestBody,
+  ZDecisionImportResult,
+  ZDecisionPreview,
   ZMeeting,
   ZMeetingDetail,
+  ZMeetingListItem,
   ZNationalRequest,
+  ZNationalRequestDetail,
   ZSourcedTask,
   ZSourcedTaskBody,
+  ZUpdateAgreementBody,
+  ZUpdateMeetingBody,
   ZUpdateRequestBody,
 } from '../../../src/server/schemas/coordination.schemas';
 import { api } from './client';
@@ -19,6 +26,13 @@ import type { TList } from './types';
 
 export type TMeeting = z.infer<typeof ZMeeting>;
 export type TMeetingDetail = z.infer<typeof ZMeetingDetail>;
+export type TMeetingListItem = z.infer<typeof ZMeetingListItem>;
+export type TUpdateMeeting = z.input<typeof ZUpdateMeetingBody>;
+export type TUpdateAgreement = z.input<typeof ZUpdateAgreementBody>;
+export type TNationalRequestDetail = z.infer<typeof ZNationalRequestDetail>;
+export type TDecisionPreview = z.infer<typeof ZDecisionPreview>;
+export type TDecisionImportResult = z.infer<typeof ZDecisionImportResult>;
+export type TCoordinationCockpit = z.infer<typeof ZCoordinationCockpit>;
 export type TSourcedTask = z.infer<typeof ZSourcedTask>;
 export type TAgreement = z.infer<typeof ZAgreement>;
 export type TAgreementDetail = z.infer<typeof ZAgreementDetail>;
@@ -68,7 +82,7 @@ function useInvalidate() {
 export function useMeetings(planId: string | undefined, params: MeetingListParams) {
   return useQuery({
     queryKey: [...coordinationKey, 'meetings', planId, params],
-    queryFn: ({ signal }) => api.get<TList<TMeeting>>(`/plans/${planId}/meetings`, params, signal),
+    queryFn: ({ signal }) => api.get<TList<TMeetingListItem>>(`/plans/${planId}/meetings`, params, signal),
     enabled: Boolean(planId),
     placeholderData: keepPreviousData,
   });
@@ -85,6 +99,33 @@ export function useMeeting(id: string | undefined) {
 export function useCreateMeeting(planId: string) {
   const invalidate = useInvalidate();
   return useMutation({ mutationFn: (body: TCreateMeeting) => api.post<TMeeting>(`/plans/${planId}/meetings`, body), onSuccess: invalidate });
+}
+
+export function useUpdateMeeting() {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: ({ id, body }: { id: string; body: TUpdateMeeting }) => api.patch<TMeeting>(`/meetings/${id}`, body), onSuccess: invalidate });
+}
+
+function decisionForm(file: File, articleId?: string): FormData {
+  const form = new FormData();
+  // Fields first: the server reads the parts in order.
+  if (articleId) form.append('articleId', articleId);
+  form.append('file', file, file.name);
+  return form;
+}
+
+/** Reads a decision list and shows what applying it would create; writes nothing. */
+export function usePreviewDecisionImport(meetingId: string) {
+  return useMutation({ mutationFn: (file: File) => api.upload<TDecisionPreview>(`/meetings/${meetingId}/decisions/import/preview`, decisionForm(file)) });
+}
+
+/** Files every decision of the sheet, or none (the server refuses while a blocking problem is left). */
+export function useApplyDecisionImport(meetingId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (file: File) => api.upload<TDecisionImportResult>(`/meetings/${meetingId}/decisions/import/apply`, decisionForm(file)),
+    onSuccess: invalidate,
+  });
 }
 
 export function useAddDecision(meetingId: string) {
@@ -116,6 +157,14 @@ export function useCreateAgreement(planId: string) {
   return useMutation({ mutationFn: (body: TCreateAgreement) => api.post<TAgreementDetail>(`/plans/${planId}/agreements`, body), onSuccess: invalidate });
 }
 
+export function useUpdateAgreement() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: TUpdateAgreement }) => api.patch<TAgreementDetail>(`/agreements/${id}`, body),
+    onSuccess: invalidate,
+  });
+}
+
 export function useAddMatter(agreementId: string) {
   const invalidate = useInvalidate();
   return useMutation({ mutationFn: (body: TSourcedTaskBody) => api.post<TSourcedTask>(`/agreements/${agreementId}/matters`, body), onSuccess: invalidate });
@@ -129,6 +178,14 @@ export function useNationalRequests(planId: string | undefined, params: RequestL
     queryFn: ({ signal }) => api.get<TList<TNationalRequest>>(`/plans/${planId}/national-requests`, params, signal),
     enabled: Boolean(planId),
     placeholderData: keepPreviousData,
+  });
+}
+
+export function useNationalRequest(id: string | undefined) {
+  return useQuery({
+    queryKey: [...coordinationKey, 'request', id],
+    queryFn: ({ signal }) => api.get<TNationalRequestDetail>(`/national-requests/${id}`, undefined, signal),
+    enabled: Boolean(id),
   });
 }
 
@@ -148,3 +205,14 @@ export function useUpdateNationalRequest() {
 export function downloadNationalRequests(planId: string, filter: RequestFilter): Promise<void> {
   return downloadFile(`/plans/${planId}/national-requests/export`, '向上争取事项.xlsx', filter);
 }
+
+// The cockpit's coordination card
+
+export function useCoordinationCockpit(planId: string | undefined) {
+  return useQuery({
+    queryKey: [...coordinationKey, 'cockpit', planId],
+    queryFn: ({ signal }) => api.get<TCoordinationCockpit>(`/plans/${planId}/cockpit/coordination`, undefined, signal),
+    enabled: Boolean(planId),
+  });
+}
+

@@ -104,7 +104,9 @@ export type TPairGap = {
   closedByAllPlanned: boolean;
   projects: TProjectEffect[];
 };
-export type TGaps = { gaps: TPairGap[]; projectsWithUnknownTimes: ({ projectId: string; linkIds: string[] } | string)[] };
+/** An attributed project: its title in the project library (null when the library lacks it) and the plan's transport tasks it serves. */
+export type TGapProject = { title: string | null; tasks: { nodeId: string; code: string; title: string; how: 'linked' | 'mentioned' }[] };
+export type TGaps = { gaps: TPairGap[]; projectsWithUnknownTimes: ({ projectId: string; linkIds: string[] } | string)[]; projectDetails?: Record<string, TGapProject> };
 
 export type TScenarioOverrides = { add: TNetworkLink[]; remove: string[]; retime: Record<string, number> };
 export type TScenario = { id: string; name: string; overrides: TScenarioOverrides; version: number; createdAt: string };
@@ -211,6 +213,11 @@ export function useScenarioCompare(scenarioId: string | undefined, asOf: Omit<Ne
 function useNetworkMutation<V, R>(fn: (vars: V) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: networkKey }) });
+}
+
+/** The office moves a node on the map (kept over later shipped data); the version it read guards against a lost update. */
+export function usePatchNode() {
+  return useNetworkMutation(({ id, body }: { id: string; body: { version: number; lon: number; lat: number } }) => api.patch<unknown>(`/network/nodes/${encodeURIComponent(id)}`, body));
 }
 
 export function usePatchLink() {

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { TItems, TNode, TNodeCreate, TNodeMove, TNodePatch, TPlan } from './types';
+import type { TItems, TNode, TNodeCreate, TNodeMove, TNodePatch, TPlan, TTreeNode } from './types';
 
 export const plansKey = ['plans'] as const;
 export const nodesKey = (planId: string) => ['plans', planId, 'nodes'] as const;
@@ -12,12 +12,22 @@ export function usePlans() {
   });
 }
 
+/** The plan's outline (no texts: ~40 % of the full list's bytes); a node's full record comes from usePlanNode. */
 export function usePlanNodes(planId: string | undefined) {
   return useQuery({
-    queryKey: nodesKey(planId ?? ''),
-    queryFn: ({ signal }) => api.get<TItems<TNode>>(`/plans/${planId}/nodes`, undefined, signal),
+    queryKey: [...nodesKey(planId ?? ''), 'tree'],
+    queryFn: ({ signal }) => api.get<TItems<TTreeNode>>(`/plans/${planId}/nodes`, { view: 'tree' }, signal),
     enabled: Boolean(planId),
     select: (data) => data.items,
+  });
+}
+
+/** One node with its texts. Its key sits under nodesKey, so every refresh of the list refreshes it too. */
+export function usePlanNode(planId: string, nodeId: string | undefined) {
+  return useQuery({
+    queryKey: [...nodesKey(planId), 'one', nodeId ?? ''],
+    queryFn: ({ signal }) => api.get<TNode>(`/plans/${planId}/nodes/${nodeId}`, undefined, signal),
+    enabled: Boolean(nodeId),
   });
 }
 
@@ -25,7 +35,10 @@ export function usePlanNodes(planId: string | undefined) {
 function usePlanNodeCache(planId: string) {
   const queryClient = useQueryClient();
   return {
-    replace: (items: TNode[]) => queryClient.setQueryData<TItems<TNode>>(nodesKey(planId), { items }),
+    replace: (items: TNode[]) => {
+      queryClient.setQueryData<TItems<TTreeNode>>([...nodesKey(planId), 'tree'], { items });
+      void queryClient.invalidateQueries({ queryKey: [...nodesKey(planId), 'one'] });
+    },
     refresh: () => queryClient.invalidateQueries({ queryKey: nodesKey(planId) }),
   };
 }

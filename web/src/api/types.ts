@@ -11,6 +11,7 @@ export type {
   TSession,
   TPlan,
   TNode,
+  TTreeNode,
   TNodeCreate,
   TNodePatch,
   TNodeMove,

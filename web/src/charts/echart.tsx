@@ -2,14 +2,14 @@
 // A thin wrapper of our own rather than echarts-for-react: its esm build imports `tslib` without declaring
 // it, which Vite 8 cannot resolve here, and the part we need is twenty lines.
 import type { EChartsOption } from 'echarts';
-import { BarChart, MapChart, PieChart } from 'echarts/charts';
+import { BarChart, LineChart, MapChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapPiecewiseComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react';
 import { DARK_THEME_NAME, darkTheme, LIGHT_THEME_NAME, lightTheme } from './echart-themes';
 
-echarts.use([BarChart, PieChart, MapChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapPiecewiseComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, PieChart, MapChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapPiecewiseComponent, CanvasRenderer]);
 echarts.registerTheme(LIGHT_THEME_NAME, lightTheme);
 echarts.registerTheme(DARK_THEME_NAME, darkTheme);
 

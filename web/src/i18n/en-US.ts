@@ -1,5 +1,10 @@
 import { cockpitEnUS } from './cockpit.en-US';
+import { assessmentEnUS } from './assessment.en-US';
 import { coordinationEnUS } from './coordination.en-US';
+import { indicatorEnUS } from './indicator.en-US';
+import { bulletinEnUS } from './bulletin.en-US';
+import { projectEnUS } from './project.en-US';
+import { mapEnUS } from './map.en-US';
 import { deliveryEnUS } from './delivery.en-US';
 import { followUpEn } from './follow-up.en-US';
 import type { MessageKey } from './zh-CN';
@@ -215,4 +220,9 @@ export const enUS: Record<MessageKey, string> = {
   ...followUpEn,
   ...networkEnUS,
   ...coordinationEnUS,
+  ...indicatorEnUS,
+  ...bulletinEnUS,
+  ...projectEnUS,
+  ...mapEnUS,
+  ...assessmentEnUS,
 };

@@ -3,7 +3,6 @@ import 'dayjs/locale/zh-cn';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setClientLanguage } from '../api/client';
-import { enUS } from './en-US';
 import { zhCN } from './zh-CN';
 
 export type Lang = 'zh-CN' | 'en-US';
@@ -35,8 +34,18 @@ function applyLang(lang: Lang): void {
 const initialLang = readStoredLang();
 applyLang(initialLang);
 
+// English is fetched when it is first needed (~17 KB gzip of the initial JavaScript otherwise, bench/RESULTS.md);
+// zh-CN, the default and the fallback, ships with the app.
+let englishLoaded: Promise<void> | null = null;
+function loadEnglish(): Promise<void> {
+  englishLoaded ??= import('./en-US').then(({ enUS }) => {
+    i18next.addResourceBundle('en-US', 'translation', enUS, true, true);
+  });
+  return englishLoaded;
+}
+
 void i18next.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+  resources: { 'zh-CN': { translation: zhCN } },
   lng: initialLang,
   fallbackLng: 'zh-CN',
   // Keys are flat and contain dots ('menu.plan'); they are not paths.
@@ -45,6 +54,9 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   initAsync: false,
 });
+
+/** Resolves once the stored language's texts are in; main.tsx renders after it, so English users see no Chinese flash. */
+export const i18nReady: Promise<void> = initialLang === 'en-US' ? loadEnglish().then(() => void i18next.changeLanguage('en-US')) : Promise.resolve();
 
 export function currentLang(): Lang {
   return isLang(i18next.language) ? i18next.language : 'zh-CN';
@@ -57,6 +69,7 @@ export async function changeLang(lang: Lang): Promise<void> {
   } catch {
     // Private mode: the choice lasts for this page only.
   }
+  if (lang === 'en-US') await loadEnglish();
   await i18next.changeLanguage(lang);
 }
 

@@ -146,6 +146,23 @@ export const networkZhCN = {
   'network.scenarios.delta': '变化',
   'network.scenarios.noDelta': '与基准相比没有城市对的时间变化',
   'network.scenarios.show': '在页面中查看此情景',
+  'network.nodes.button': '站点位置',
+  'network.nodes.title': '站点位置',
+  'network.nodes.name': '站点',
+  'network.nodes.kind': '类型',
+  'network.nodes.kind.seat': '城市',
+  'network.nodes.kind.station': '车站',
+  'network.nodes.lon': '经度',
+  'network.nodes.lat': '纬度',
+  'network.nodes.source': '位置来源',
+  'network.nodes.edit': '修改位置：{{name}}',
+  'network.nodes.lonHint': '东经，95–115',
+  'network.nodes.latHint': '北纬，24–36',
+  'network.nodes.required': '请填写坐标',
+  'network.nodes.keptHint': '修改后该站点标记为人工维护，更新内置数据时不会被覆盖。',
+  'network.nodes.conflict': '该站点已被他人修改，请关闭后重新打开再改',
+  'network.gaps.tasks': '相关交通任务',
+  'network.gaps.taskMentioned': '任务内容提及该项目',
 } as const;
 
 export type NetworkMessageKey = keyof typeof networkZhCN;

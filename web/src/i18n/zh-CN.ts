@@ -1,6 +1,11 @@
 // Source of the UI's message keys (STYLE.md habit 13). Wording follows DESIGN.md's glossary.
+import { assessmentZhCN } from './assessment.zh-CN';
+import { bulletinZhCN } from './bulletin.zh-CN';
 import { cockpitZhCN } from './cockpit.zh-CN';
 import { coordinationZhCN } from './coordination.zh-CN';
+import { indicatorZhCN } from './indicator.zh-CN';
+import { projectZhCN } from './project.zh-CN';
+import { mapZhCN } from './map.zh-CN';
 import { deliveryZhCN } from './delivery.zh-CN';
 import { followUpZh } from './follow-up.zh-CN';
 import { networkZhCN } from './network.zh-CN';
@@ -215,6 +220,11 @@ export const zhCN = {
   ...followUpZh,
   ...networkZhCN,
   ...coordinationZhCN,
+  ...indicatorZhCN,
+  ...bulletinZhCN,
+  ...projectZhCN,
+  ...mapZhCN,
+  ...assessmentZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

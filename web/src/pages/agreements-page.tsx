@@ -1,11 +1,13 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Input, Result, Select, Spin, Table, Tag } from 'antd';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Drawer, Empty, Flex, Input, Result, Select, Spin, Table, Tag } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { AGREEMENT_STATUSES, PARTY_SIDES, useAgreements, type AgreementListParams, type TAgreement } from '../api/coordination';
 import { usePermissions } from '../features/auth/use-permissions';
 import { useCurrentPlan } from '../features/common/use-current-plan';
 import { AgreementFormModal } from '../features/coordination/agreement-form-modal';
 import { AgreementMatters } from '../features/coordination/agreement-matters';
+import { LinkedProjects } from '../features/coordination/links';
 import { AgreementStatusTag, SourceCountTags } from '../features/coordination/coordination-tags';
 import { useErrorText } from '../i18n/use-error-text';
 import { useT } from '../i18n/use-t';
@@ -20,7 +22,16 @@ export default function AgreementsPage() {
   const { plan, isPending, error: planError } = useCurrentPlan();
   const [params, setParams] = useState<AgreementListParams>({ page: 1, pageSize: 20 });
   const agreements = useAgreements(plan?.id, params);
-  const [creating, setCreating] = useState(false);
+  // null: closed; 'new': creating; an agreement: editing it.
+  const [editing, setEditing] = useState<TAgreement | 'new' | null>(null);
+  // ?open=id: a task's (or a reminder's) way back to the agreement it came from
+  const [search, setSearch] = useSearchParams();
+  const openId = search.get('open');
+  const closeOpen = () =>
+    setSearch((s) => {
+      s.delete('open');
+      return s;
+    });
   const filter = (patch: Partial<AgreementListParams>) => setParams((p) => ({ ...p, ...patch, page: 1 }));
 
   const error = planError ?? agreements.error;
@@ -33,7 +44,7 @@ export default function AgreementsPage() {
       title={t('agreements.title')}
       extra={
         edit && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="btn-new-agreement">
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="btn-new-agreement">
             {t('agreements.new')}
           </Button>
         )
@@ -82,7 +93,7 @@ export default function AgreementsPage() {
             showTotal: (count) => t('common.total', { count }),
             onChange: (page, pageSize) => setParams((p) => ({ ...p, page, pageSize })),
           }}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1240 }}
           columns={[
             { title: t('agreements.agreement'), dataIndex: 'title' },
             {
@@ -104,11 +115,28 @@ export default function AgreementsPage() {
               render: (_, a) => `${a.signedOn ?? '—'} / ${a.termUntil ?? '—'}`,
             },
             { title: t('agreements.matters'), key: 'counts', width: 150, render: (_, a) => <SourceCountTags counts={a.counts} /> },
+            { title: t('agreements.projects'), key: 'projects', width: 180, render: (_, a) => <LinkedProjects projects={a.projects} /> },
             { title: t('agreements.status'), dataIndex: 'status', width: 110, render: (_, a) => <AgreementStatusTag status={a.status} /> },
+            ...(edit
+              ? [
+                  {
+                    key: 'actions',
+                    width: 60,
+                    render: (_: unknown, a: TAgreement) => (
+                      <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => setEditing(a)} data-testid="btn-edit-agreement" />
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Flex>
-      {creating && <AgreementFormModal planId={plan.id} onClose={() => setCreating(false)} />}
+      {editing && <AgreementFormModal planId={plan.id} agreement={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+      {openId && (
+        <Drawer open width={820} onClose={closeOpen} title={t('agreements.agreement')} data-testid="agreement-drawer" destroyOnHidden>
+          <AgreementMatters id={openId} canEdit={edit} withHeader />
+        </Drawer>
+      )}
     </Card>
   );
 }

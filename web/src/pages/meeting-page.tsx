@@ -1,10 +1,12 @@
-import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Flex, Result, Spin, Typography } from 'antd';
+import { ArrowLeftOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Flex, Result, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useAddDecision, useMeeting } from '../api/coordination';
 import { usePermissions } from '../features/auth/use-permissions';
 import { LayerTag } from '../features/coordination/coordination-tags';
+import { DecisionImportModal } from '../features/coordination/decision-import-modal';
+import { MeetingFormModal } from '../features/coordination/meeting-form-modal';
 import { SourcedTaskModal } from '../features/coordination/sourced-task-modal';
 import { SourcedTasksTable } from '../features/coordination/sourced-tasks-table';
 import { useUnitOptions } from '../features/import/use-unit-options';
@@ -20,6 +22,8 @@ export default function MeetingPage() {
   const addDecision = useAddDecision(id ?? '');
   const units = useUnitOptions();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [importing, setImporting] = useState(false);
 
   if (meeting.error) return <Result status="error" title={t('common.loadFailed')} subTitle={errorText(meeting.error)} />;
   if (!meeting.data) return <Spin style={{ display: 'block', marginTop: 80 }} />;
@@ -35,9 +39,16 @@ export default function MeetingPage() {
           </span>
         }
         extra={
-          <Link to="/meetings">
-            <ArrowLeftOutlined /> {t('meetings.back')}
-          </Link>
+          <Space>
+            {can('plan:edit') && (
+              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="btn-edit-meeting">
+                {t('common.edit')}
+              </Button>
+            )}
+            <Link to="/meetings">
+              <ArrowLeftOutlined /> {t('meetings.back')}
+            </Link>
+          </Space>
         }
       >
         <Descriptions size="small" column={{ xs: 1, md: 2 }} data-testid="meeting-details">
@@ -67,9 +78,14 @@ export default function MeetingPage() {
         title={t('meetings.decisionsTitle')}
         extra={
           can('plan:edit') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="btn-add-decision">
-              {t('meetings.addDecision')}
-            </Button>
+            <Space>
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="btn-import-decisions">
+                {t('meetings.import.open')}
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="btn-add-decision">
+                {t('meetings.addDecision')}
+              </Button>
+            </Space>
           )
         }
       >
@@ -89,6 +105,8 @@ export default function MeetingPage() {
         {previous && <SourcedTasksTable data-testid="previous-open-decisions" items={previous.openDecisions} empty={t('meetings.previousAllDone')} />}
       </Card>
 
+      {editing && <MeetingFormModal planId={m.planId} meeting={m} onClose={() => setEditing(false)} />}
+      {importing && <DecisionImportModal meetingId={m.id} onClose={() => setImporting(false)} />}
       {adding && <SourcedTaskModal title={t('meetings.addDecision')} mutation={addDecision} onClose={() => setAdding(false)} data-testid="decision-form" />}
     </Flex>
   );

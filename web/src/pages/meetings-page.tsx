@@ -2,20 +2,13 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Input, Result, Select, Spin, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { MEETING_LAYERS, useMeeting, useMeetings, type MeetingListParams, type TMeeting } from '../api/coordination';
+import { MEETING_LAYERS, useMeetings, type MeetingListParams, type TMeetingListItem } from '../api/coordination';
 import { usePermissions } from '../features/auth/use-permissions';
 import { useCurrentPlan } from '../features/common/use-current-plan';
 import { LayerTag, SourceCountTags } from '../features/coordination/coordination-tags';
 import { MeetingFormModal } from '../features/coordination/meeting-form-modal';
 import { useErrorText } from '../i18n/use-error-text';
 import { useT } from '../i18n/use-t';
-
-/** The list answers meetings without counts; each row reads its meeting (cached for the meeting page). */
-function MeetingCounts({ id }: { id: string }) {
-  const detail = useMeeting(id);
-  if (!detail.data) return detail.isPending ? <Spin size="small" /> : null;
-  return <SourceCountTags counts={detail.data.counts} />;
-}
 
 export default function MeetingsPage() {
   const t = useT();
@@ -61,7 +54,7 @@ export default function MeetingsPage() {
             onSearch={(body) => setParams((p) => ({ ...p, body: body.trim() || undefined, page: 1 }))}
           />
         </Flex>
-        <Table<TMeeting>
+        <Table<TMeetingListItem>
           data-testid="meetings-table"
           size="small"
           rowKey="id"
@@ -85,7 +78,7 @@ export default function MeetingsPage() {
               title: `${t('meetings.decisions')}（${t('coord.counts.done')} / ${t('coord.counts.onTrack')} / ${t('coord.counts.late')}）`,
               key: 'counts',
               width: 240,
-              render: (_, m) => <MeetingCounts id={m.id} />,
+              render: (_, m) => <SourceCountTags counts={m.counts} />,
             },
           ]}
         />

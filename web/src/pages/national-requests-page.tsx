@@ -1,6 +1,7 @@
 import { DownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Flex, Input, Result, Select, Space, Spin, Table, Tag } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import {
   downloadNationalRequests,
   REQUEST_STATUSES,
@@ -13,6 +14,8 @@ import {
 import { usePermissions } from '../features/auth/use-permissions';
 import { useCurrentPlan } from '../features/common/use-current-plan';
 import { RequestStatusTag } from '../features/coordination/coordination-tags';
+import { LinkedProjects, LinkedTasks } from '../features/coordination/links';
+import { RequestDetailDrawer } from '../features/coordination/request-detail-drawer';
 import { RequestFormModal } from '../features/coordination/request-form-modal';
 import { useErrorText } from '../i18n/use-error-text';
 import { useT } from '../i18n/use-t';
@@ -30,6 +33,15 @@ export default function NationalRequestsPage() {
   const [editing, setEditing] = useState<TNationalRequest | 'new' | null>(null);
   const [exporting, setExporting] = useState(false);
   const filter = (patch: Partial<RequestFilter>) => setParams((p) => ({ ...p, ...patch, page: 1 }));
+  // ?open=id: a task's way back to the request it came from
+  const [search, setSearch] = useSearchParams();
+  const openId = search.get('open');
+  const open = (id: string | null) =>
+    setSearch((s) => {
+      if (id) s.set('open', id);
+      else s.delete('open');
+      return s;
+    });
 
   const error = planError ?? requests.error;
   if (error) return <Result status="error" title={t('common.loadFailed')} subTitle={errorText(error)} />;
@@ -114,9 +126,17 @@ export default function NationalRequestsPage() {
             showTotal: (count) => t('common.total', { count }),
             onChange: (page, pageSize) => setParams((p) => ({ ...p, page, pageSize })),
           }}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1340 }}
           columns={[
-            { title: t('requests.request'), dataIndex: 'title' },
+            {
+              title: t('requests.request'),
+              dataIndex: 'title',
+              render: (title: string, r) => (
+                <a onClick={() => open(r.id)} data-testid="request-open">
+                  {title}
+                </a>
+              ),
+            },
             { title: t('requests.type'), dataIndex: 'type', width: 100, render: (_, r) => t(`requests.type.${r.type}`) },
             { title: t('requests.addressedTo'), dataIndex: 'addressedTo', width: 160, ellipsis: true },
             { title: t('requests.leadUnit'), dataIndex: 'leadUnitName', width: 160 },
@@ -124,6 +144,8 @@ export default function NationalRequestsPage() {
             { title: t('requests.submittedOn'), dataIndex: 'submittedOn', width: 110 },
             { title: t('requests.status'), dataIndex: 'status', width: 110, render: (_, r) => <RequestStatusTag status={r.status} /> },
             { title: t('requests.outcome'), dataIndex: 'outcome', width: 180, ellipsis: true },
+            { title: t('requests.tasks'), key: 'tasks', width: 160, render: (_, r) => <LinkedTasks nodes={r.nodes} /> },
+            { title: t('requests.projects'), key: 'projects', width: 180, render: (_, r) => <LinkedProjects projects={r.projects} /> },
             ...(edit
               ? [
                   {
@@ -138,6 +160,7 @@ export default function NationalRequestsPage() {
           ]}
         />
       </Flex>
+      {openId && <RequestDetailDrawer id={openId} onClose={() => open(null)} />}
       {editing && <RequestFormModal planId={plan.id} request={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
     </Card>
   );

@@ -8,6 +8,8 @@ import { buildStatusDonutOption } from '../../charts/build-status-donut-option';
 import { drillPath, drillTargetOf } from '../../charts/drill';
 import type { ChartClick } from '../../charts/echart';
 import { useT } from '../../i18n/use-t';
+import { CoordinationCockpitCard } from '../coordination/coordination-cockpit-card';
+import { CockpitIndicatorsCard } from '../indicator/cockpit-indicators-card';
 import { ChartCard } from './chart-card';
 import { CockpitKpis } from './cockpit-kpis';
 import { CockpitUnitsTable } from './cockpit-units-table';
@@ -80,6 +82,8 @@ export function CockpitView({ planId, cockpit, bigScreen, onToggleBigScreen }: P
         </Col>
       </Row>
 
+      <CoordinationCockpitCard planId={planId} />
+      <CockpitIndicatorsCard planId={planId} />
       <LaggingTable rows={cockpit.lagging} />
       <CockpitUnitsTable rows={cockpit.units} />
 

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import type { TNodeStatus } from '../../api/cockpit';
 import { drillPath } from '../../charts/drill';
 import { useT } from '../../i18n/use-t';
+import { SourceLink } from '../coordination/links';
 import { StatusTag } from './status-tag';
 
 /** 滞后清单: red and yellow tasks, worst first (the server's order); a row opens the task in the plan. */
@@ -12,7 +13,18 @@ export function LaggingTable({ rows }: { rows: readonly TNodeStatus[] }) {
   const navigate = useNavigate();
   const columns: ColumnsType<TNodeStatus> = [
     { key: 'code', title: t('cockpit.col.code'), dataIndex: 'code', width: 90 },
-    { key: 'title', title: t('cockpit.col.title'), dataIndex: 'title', ellipsis: true },
+    {
+      key: 'title',
+      title: t('cockpit.col.title'),
+      dataIndex: 'title',
+      ellipsis: true,
+      // a task from a meeting, agreement or request leads back to it in one click
+      render: (_, r) => (
+        <>
+          {r.title} <SourceLink kind={r.sourceKind} id={r.sourceId} />
+        </>
+      ),
+    },
     { key: 'status', title: t('cockpit.col.status'), dataIndex: 'status', width: 100, render: (_, r) => <StatusTag status={r.status} /> },
     { key: 'leads', title: t('cockpit.col.leads'), dataIndex: 'leads', width: 200, render: (_, r) => r.leads.join('、') },
     {

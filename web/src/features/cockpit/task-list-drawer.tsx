@@ -4,6 +4,7 @@ import { useCockpitPlanStatus, type TNodeStatus } from '../../api/cockpit';
 import { drillPath } from '../../charts/drill';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
+import { SourceLink } from '../coordination/links';
 import { selectTasks, type TaskSelection } from './select-tasks';
 import { StatusTag } from './status-tag';
 
@@ -55,6 +56,7 @@ export function TaskListDrawer({ planId, selection, onClose }: Props) {
                       {task.code} {task.title}
                     </Link>
                     <StatusTag status={task.status} />
+                    <SourceLink kind={task.sourceKind} id={task.sourceId} />
                   </Space>
                 }
                 description={

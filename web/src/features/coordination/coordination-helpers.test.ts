@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { blankToNull, firstReason, isoDate, partiesFromForm, sourcedTaskBody } from './coordination-helpers';
+import { blankToNull, buildTaskTree, firstReason, isoDate, partiesFromForm, sourcedTaskBody, sourcePath } from './coordination-helpers';
 
 describe('coordination helpers', () => {
   it('turns blank text into null and trims the rest', () => {
@@ -33,5 +33,39 @@ describe('coordination helpers', () => {
       { name: '某企业', side: 'sichuan' },
     ]);
     expect(partiesFromForm(undefined)).toEqual([]);
+  });
+
+  it('keeps a party\'s unit when one is picked', () => {
+    expect(partiesFromForm([{ name: ' 四川省发展改革委 ', side: 'sichuan', unitId: 'u1' }, { name: '重庆市', side: 'chongqing', unitId: null }])).toEqual([
+      { name: '四川省发展改革委', side: 'sichuan', unitId: 'u1' },
+      { name: '重庆市', side: 'chongqing' },
+    ]);
+  });
+
+  it('builds the task tree: ordered by seq, only tasks selectable, cancelled left out', () => {
+    const tree = buildTaskTree([
+      { id: 't2', parentId: 'a', kind: 'task', code: '1.1.2', seq: 2, title: '乙', cancelled: false },
+      { id: 'a', parentId: null, kind: 'article', code: '1.1', seq: 1, title: '交通', cancelled: false },
+      { id: 't1', parentId: 'a', kind: 'task', code: '1.1.1', seq: 1, title: '甲', cancelled: false },
+      { id: 't3', parentId: 'a', kind: 'task', code: '1.1.3', seq: 3, title: '丙', cancelled: true },
+    ]);
+    expect(tree).toEqual([
+      {
+        value: 'a',
+        title: '1.1 交通',
+        selectable: false,
+        children: [
+          { value: 't1', title: '1.1.1 甲', selectable: true, children: [] },
+          { value: 't2', title: '1.1.2 乙', selectable: true, children: [] },
+        ],
+      },
+    ]);
+  });
+
+  it('leads from a task back to its meeting, agreement or request', () => {
+    expect(sourcePath('meeting_decision', 'm1')).toBe('/meetings/m1');
+    expect(sourcePath('agreement_matter', 'a1')).toBe('/agreements?open=a1');
+    expect(sourcePath('national_request', 'r1')).toBe('/national-requests?open=r1');
+    expect(sourcePath(null, 'x')).toBeNull();
   });
 });

@@ -26,12 +26,43 @@ export function firstReason(task: Pick<TSourcedTask, 'reasons'>): string | null 
   return task.reasons[0]?.text ?? null;
 }
 
-export type PartyValues = { name?: string; side?: PartySide };
+export type PartyValues = { name?: string; side?: PartySide; unitId?: string | null };
 
-/** The agreement form's party rows → the API's parties; rows without a name are dropped. */
-export function partiesFromForm(rows: readonly PartyValues[] | undefined): { name: string; side: PartySide }[] {
+/** The agreement form's party rows → the API's parties; rows without a name are dropped. A unit, when picked, is who gets the expiry reminder. */
+export function partiesFromForm(rows: readonly PartyValues[] | undefined): { name: string; side: PartySide; unitId?: string }[] {
   return (rows ?? []).flatMap((r) => {
     const name = r.name?.trim() ?? '';
-    return name ? [{ name, side: r.side ?? 'sichuan' }] : [];
+    if (!name) return [];
+    return [r.unitId ? { name, side: r.side ?? 'sichuan', unitId: r.unitId } : { name, side: r.side ?? 'sichuan' }];
   });
+}
+
+export type TaskTreeNode = { value: string; title: string; selectable: boolean; children: TaskTreeNode[] };
+
+/**
+ * The plan as a tree for picking the tasks a request serves: every node shows as 「code title」, only
+ * tasks can be picked (parts and articles open the way to them), cancelled nodes are left out.
+ */
+export function buildTaskTree(nodes: readonly { id: string; parentId: string | null; kind: string; code: string; seq: number; title: string; cancelled: boolean }[]): TaskTreeNode[] {
+  const children = new Map<string | null, typeof nodes[number][]>();
+  for (const n of nodes) {
+    if (n.cancelled) continue;
+    const list = children.get(n.parentId) ?? [];
+    list.push(n);
+    children.set(n.parentId, list);
+  }
+  const build = (parentId: string | null): TaskTreeNode[] =>
+    (children.get(parentId) ?? [])
+      .sort((a, b) => a.seq - b.seq)
+      .map((n) => ({ value: n.id, title: `${n.code} ${n.title}`, selectable: n.kind === 'task', children: build(n.id) }));
+  return build(null);
+}
+
+/** Where the way back from a task leads: the meeting page, or the register opened on the record. */
+export function sourcePath(kind: string | null | undefined, id: string | null | undefined): string | null {
+  if (!kind || !id) return null;
+  if (kind === 'meeting_decision') return `/meetings/${id}`;
+  if (kind === 'agreement_matter') return `/agreements?open=${encodeURIComponent(id)}`;
+  if (kind === 'national_request') return `/national-requests?open=${encodeURIComponent(id)}`;
+  return null;
 }

@@ -1,7 +1,9 @@
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { MEETING_LAYERS, useCreateMeeting, type MeetingLayer } from '../../api/coordination';
+import { coordinationKey, MEETING_LAYERS, useCreateMeeting, useUpdateMeeting, type MeetingLayer, type TMeeting } from '../../api/coordination';
 import { ApiError } from '../../api/client';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
@@ -12,56 +14,94 @@ import { blankToNull } from './coordination-helpers';
 type Values = { layer: MeetingLayer; title: string; heldOn: Dayjs; body: string; place?: string; unitIds?: string[]; agenda?: string; minutes?: string };
 const FIELDS = ['layer', 'title', 'heldOn', 'body', 'place', 'unitIds', 'agenda', 'minutes'] as const;
 
-/** Records a meeting of one of the three layers, then opens it to add its decisions. */
-export function MeetingFormModal({ planId, onClose }: { planId: string; onClose: () => void }) {
+/**
+ * Records a meeting of one of the three layers, then opens it to add its decisions; or, given a
+ * meeting, edits it with the version it read (a 409 says someone else saved first).
+ */
+export function MeetingFormModal({ planId, meeting, onClose }: { planId: string; meeting?: TMeeting; onClose: () => void }) {
   const t = useT();
   const errorText = useErrorText();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const create = useCreateMeeting(planId);
+  const update = useUpdateMeeting();
   const units = useUnitOptions();
+  const queryClient = useQueryClient();
+  const [conflict, setConflict] = useState(false);
 
-  const submit = (v: Values) =>
-    create.mutate(
-      {
-        layer: v.layer,
-        title: v.title.trim(),
-        heldOn: v.heldOn.format('YYYY-MM-DD'),
-        body: v.body.trim(),
-        place: blankToNull(v.place),
-        unitIds: v.unitIds ?? [],
-        agenda: blankToNull(v.agenda),
-        minutes: blankToNull(v.minutes),
-      },
-      {
-        onSuccess: (meeting) => {
-          void message.success(t('coord.created'));
-          onClose();
-          void navigate(`/meetings/${meeting.id}`);
+  const onError = (err: Error) => {
+    if (err instanceof ApiError && err.status === 409) {
+      // Reload so that reopening the form reads the current version.
+      setConflict(true);
+      void queryClient.invalidateQueries({ queryKey: coordinationKey });
+      return;
+    }
+    if (err instanceof ApiError && err.fields.length > 0) {
+      const { errors, complete } = toFormFieldErrors(err.fields, FIELDS);
+      form.setFields(errors);
+      if (complete) return;
+    }
+    void message.error(errorText(err));
+  };
+
+  const submit = (v: Values) => {
+    const fields = {
+      layer: v.layer,
+      title: v.title.trim(),
+      heldOn: v.heldOn.format('YYYY-MM-DD'),
+      body: v.body.trim(),
+      place: blankToNull(v.place),
+      unitIds: v.unitIds ?? [],
+      agenda: blankToNull(v.agenda),
+      minutes: blankToNull(v.minutes),
+    };
+    setConflict(false);
+    if (meeting) {
+      update.mutate(
+        { id: meeting.id, body: { version: meeting.version, ...fields } },
+        {
+          onSuccess: () => {
+            void message.success(t('coord.saved'));
+            onClose();
+          },
+          onError,
         },
-        onError: (err) => {
-          if (err instanceof ApiError && err.fields.length > 0) {
-            const { errors, complete } = toFormFieldErrors(err.fields, FIELDS);
-            form.setFields(errors);
-            if (complete) return;
-          }
-          void message.error(errorText(err));
-        },
+      );
+      return;
+    }
+    create.mutate(fields, {
+      onSuccess: (created) => {
+        void message.success(t('coord.created'));
+        onClose();
+        void navigate(`/meetings/${created.id}`);
       },
-    );
+      onError,
+    });
+  };
 
   return (
     <Modal
       open
-      title={t('meetings.new')}
-      okButtonProps={{ loading: create.isPending, 'data-testid': 'btn-meeting-submit' }}
+      title={meeting ? t('meetings.edit') : t('meetings.new')}
+      okButtonProps={{ loading: create.isPending || update.isPending, disabled: conflict, 'data-testid': 'btn-meeting-submit' }}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
       width={680}
     >
-      <Form<Values> form={form} layout="vertical" data-testid="meeting-form" onFinish={submit} initialValues={{ layer: 'coordination', heldOn: dayjs(), unitIds: [] }}>
+      {conflict && <Alert type="warning" showIcon title={t('coord.conflict')} style={{ marginBottom: 12 }} data-testid="meeting-conflict" />}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        data-testid="meeting-form"
+        onFinish={submit}
+        initialValues={
+          meeting
+            ? { ...meeting, heldOn: dayjs(meeting.heldOn), place: meeting.place ?? undefined, agenda: meeting.agenda ?? undefined, minutes: meeting.minutes ?? undefined }
+            : { layer: 'coordination', heldOn: dayjs(), unitIds: [] }
+        }
+      >
         <Form.Item name="layer" label={t('coord.layer')} rules={[{ required: true }]}>
           <Select data-testid="meeting-layer" options={MEETING_LAYERS.map((l) => ({ value: l, label: t(`coord.layer.${l}`) }))} />
         </Form.Item>

@@ -18,6 +18,8 @@ import { useT } from '../../i18n/use-t';
 import { toFormFieldErrors } from '../common/field-errors';
 import { filterUnitOption, useUnitOptions } from '../import/use-unit-options';
 import { blankToNull, isoDate } from './coordination-helpers';
+import { ProjectSelect } from './project-select';
+import { TaskTreeSelect } from './task-tree-select';
 
 type Values = {
   title: string;
@@ -29,8 +31,10 @@ type Values = {
   status: RequestStatus;
   outcome?: string | null;
   documents?: string | null;
+  nodeIds?: string[];
+  projectIds?: string[];
 };
-const FIELDS = ['title', 'type', 'addressedTo', 'leadUnitId', 'jointWithChongqing', 'submittedOn', 'status', 'outcome', 'documents'] as const;
+const FIELDS = ['title', 'type', 'addressedTo', 'leadUnitId', 'jointWithChongqing', 'submittedOn', 'status', 'outcome', 'documents', 'nodeIds', 'projectIds'] as const;
 
 type Props = {
   planId: string;
@@ -82,6 +86,8 @@ export function RequestFormModal({ planId, request, onClose }: Props) {
       status: v.status,
       outcome: blankToNull(v.outcome),
       documents: blankToNull(v.documents),
+      nodeIds: v.nodeIds ?? [],
+      projectIds: v.projectIds ?? [],
     };
     setConflict(false);
     if (request) update.mutate({ id: request.id, body: { version: request.version, ...fields } }, { onSuccess, onError });
@@ -130,6 +136,12 @@ export function RequestFormModal({ planId, request, onClose }: Props) {
         </Form.Item>
         <Form.Item name="submittedOn" label={t('requests.submittedOn')}>
           <DatePicker data-testid="request-submitted-on" style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="nodeIds" label={t('requests.tasks')} extra={t('requests.tasksHint')}>
+          <TaskTreeSelect planId={planId} data-testid="request-tasks" />
+        </Form.Item>
+        <Form.Item name="projectIds" label={t('requests.projects')}>
+          <ProjectSelect known={request?.projects} data-testid="request-projects" />
         </Form.Item>
         <Form.Item name="outcome" label={t('requests.outcome')}>
           <Input.TextArea data-testid="request-outcome" rows={3} maxLength={5000} />

@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { SOURCE_KINDS } from '../../api/coordination';
 import type { MyTasksParams } from '../../api/status';
-import { ASSIGNMENT_ROLES, PRIORITIES, STATUSES, type TKeyArea, type TNode } from '../../api/types';
+import { ASSIGNMENT_ROLES, PRIORITIES, STATUSES, type TKeyArea, type TTreeNode } from '../../api/types';
 import { useT } from '../../i18n/use-t';
 import { UnitSelect } from '../units/unit-select';
 import { buildArticleOptions, dueWindow } from './my-tasks-params';
@@ -12,7 +12,7 @@ type Props = {
   params: MyTasksParams;
   onFilter: (patch: Partial<MyTasksParams>) => void;
   onReset: () => void;
-  nodes: readonly TNode[];
+  nodes: readonly TTreeNode[];
   keyAreas: readonly TKeyArea[];
   /** Office and viewers may look at any unit; unit users always see their own. */
   pickUnit: boolean;

@@ -6,6 +6,7 @@ import { PRIORITIES, type TMyTask } from '../../api/types';
 import { useT } from '../../i18n/use-t';
 import { oneOf, readSorter, toSortOrder } from '../common/table-change';
 import { STATUS_COLOR } from '../status/status-color';
+import { SourceLink } from '../coordination/links';
 import { StatusTag } from '../status/status-tag';
 
 const SORTS: readonly MyTasksSort[] = ['code', 'dueOn', 'priority', 'status', 'progress'];
@@ -31,7 +32,9 @@ export function MyTasksTable({ data, loading, params, onChange, empty }: Props) 
       title: t('myTasks.task'),
       render: (_, task) => (
         <Space orientation="vertical" size={0}>
-          <span>{task.title}</span>
+          <span>
+            {task.title} <SourceLink kind={task.sourceKind} id={task.sourceId} />
+          </span>
           {task.reasons[0] && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="task-reason">
               {task.reasons[0].text}

@@ -1,5 +1,6 @@
 import { Alert, Card, Descriptions, Empty, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import { useGaps, type NetworkAsOf, type TProjectEffect } from '../../api/network';
+import { Link } from 'react-router';
+import { useGaps, type NetworkAsOf, type TGapProject, type TProjectEffect } from '../../api/network';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
 import { gapsOfPair, unknownProjectIds } from './network-helpers';
@@ -57,11 +58,14 @@ export function GapPanel({ pick, asOf, nameOf, projectName, projectSources }: Pr
                     title: t('network.gaps.project'),
                     key: 'project',
                     render: (_, p) => (
-                      <Space size={4} wrap>
-                        {projectName(p.projectId)}
-                        <SourceInfo source={projectSources(p.projectId)} />
-                        {p.closesAlone && <Tag color="success">{t('network.gaps.closesAlone')}</Tag>}
-                        {p.needed && <Tag color="gold">{t('network.gaps.needed')}</Tag>}
+                      <Space orientation="vertical" size={2}>
+                        <Space size={4} wrap>
+                          <ProjectLink id={p.projectId} name={projectName(p.projectId)} detail={gaps.data?.projectDetails?.[p.projectId]} />
+                          <SourceInfo source={projectSources(p.projectId)} />
+                          {p.closesAlone && <Tag color="success">{t('network.gaps.closesAlone')}</Tag>}
+                          {p.needed && <Tag color="gold">{t('network.gaps.needed')}</Tag>}
+                        </Space>
+                        <ProjectTasks detail={gaps.data?.projectDetails?.[p.projectId]} />
                       </Space>
                     ),
                   },
@@ -84,5 +88,31 @@ export function GapPanel({ pick, asOf, nameOf, projectName, projectSources }: Pr
     <Card size="small" title={pick ? t('network.gaps.title', { pair: pairName }) : t('network.gaps.title', { pair: '—' })} data-testid="gap-list">
       {body}
     </Card>
+  );
+}
+
+/** The project's page in the library; a gap of a link without a project (id `link:…`) has none. */
+function ProjectLink({ id, name, detail }: { id: string; name: string; detail: TGapProject | undefined }) {
+  if (id.startsWith('link:')) return <span>{name}</span>;
+  return (
+    <Link to={`/projects/${encodeURIComponent(id)}`} data-testid={`gap-project-${id}`} title={detail?.title ?? undefined}>
+      {detail?.title ?? name}
+    </Link>
+  );
+}
+
+/** The plan's transport tasks the project serves: linked in the library, or naming the project in their text. */
+function ProjectTasks({ detail }: { detail: TGapProject | undefined }) {
+  const t = useT();
+  if (!detail?.tasks.length) return null;
+  return (
+    <Space size={4} wrap style={{ fontSize: 12 }}>
+      <Typography.Text type="secondary">{t('network.gaps.tasks')}</Typography.Text>
+      {detail.tasks.map((task) => (
+        <Link key={task.nodeId} to={`/plan/${task.nodeId}`} title={`${task.title}${task.how === 'mentioned' ? ` — ${t('network.gaps.taskMentioned')}` : ''}`} data-testid="gap-project-task">
+          <Tag>{task.code}</Tag>
+        </Link>
+      ))}
+    </Space>
   );
 }

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, ExperimentOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, EnvironmentOutlined, ExperimentOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Flex, Row, Select, Slider, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useScenarios, useTargets, useTravelTimesFrom, type TNetwork } from '../../api/network';
@@ -7,6 +7,7 @@ import { usePermissions } from '../auth/use-permissions';
 import { GapPanel } from './gap-panel';
 import { LinksDrawer } from './links-drawer';
 import { MatrixTable } from './matrix-table';
+import { NodesDrawer } from './nodes-drawer';
 import { DEFAULT_ORIGIN, mainCityIds, nodeNamer, projectNamer, YEAR_MAX, YEAR_MIN, yearAsOf } from './network-helpers';
 import { RoutePanel } from './route-panel';
 import { ScenariosDrawer } from './scenarios-drawer';
@@ -24,7 +25,7 @@ export function NetworkView({ network, currentYear }: Props) {
   const [origin, setOrigin] = useState(() => (network.nodes.some((n) => n.id === DEFAULT_ORIGIN) ? DEFAULT_ORIGIN : (network.nodes[0]?.id ?? DEFAULT_ORIGIN)));
   const [route, setRoute] = useState<{ from: string; to: string } | null>(null);
   const [pick, setPick] = useState<PairPick | null>(null);
-  const [drawer, setDrawer] = useState<'links' | 'scenarios' | null>(null);
+  const [drawer, setDrawer] = useState<'links' | 'nodes' | 'scenarios' | null>(null);
 
   const scenarios = useScenarios();
   // A scenario deleted meanwhile falls back to the base.
@@ -67,6 +68,9 @@ export function NetworkView({ network, currentYear }: Props) {
             <Space>
               <Button icon={<ApartmentOutlined />} data-testid="btn-links" onClick={() => setDrawer('links')}>
                 {t('network.links.button')}
+              </Button>
+              <Button icon={<EnvironmentOutlined />} data-testid="btn-nodes" onClick={() => setDrawer('nodes')}>
+                {t('network.nodes.button')}
               </Button>
               <Button icon={<ExperimentOutlined />} data-testid="btn-scenarios" onClick={() => setDrawer('scenarios')}>
                 {t('network.scenarios.button')}
@@ -171,6 +175,7 @@ export function NetworkView({ network, currentYear }: Props) {
 
       <MatrixTable asOf={asOf} cityIds={cityIds} onPickPair={(from, to) => pickPair({ from, to })} />
 
+      <NodesDrawer open={drawer === 'nodes'} nodes={network.nodes} canEdit={canEdit} onClose={() => setDrawer(null)} />
       <LinksDrawer open={drawer === 'links'} links={network.links} nameOf={nameOf} canEdit={canEdit} onClose={() => setDrawer(null)} />
       {canEdit && (
         <ScenariosDrawer

@@ -2,6 +2,7 @@ import { usePlanAssignments } from '../../api/assignments';
 import { usePlanStatus } from '../../api/status';
 import type { TNode } from '../../api/types';
 import { usePermissions } from '../auth/use-permissions';
+import { TaskIndicators } from '../indicator/task-indicators';
 import { NodeStatusCard } from '../status/node-status-card';
 import { NodeAssignments } from './node-assignments';
 import { StatusOverrideActions } from './status-override-actions';
@@ -33,6 +34,7 @@ export function NodeDelivery({ planId, node }: { planId: string; node: TNode }) 
           canEdit={can('plan:edit')}
         />
       )}
+      {isTask && <TaskIndicators planId={planId} nodeId={node.id} />}
     </>
   );
 }

@@ -1,14 +1,15 @@
 import { Card, Descriptions, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { TKeyArea, TNode } from '../../api/types';
+import type { TKeyArea, TNode, TTreeNode } from '../../api/types';
 import { useT } from '../../i18n/use-t';
+import { SourceLink } from '../coordination/links';
 import { NodeChildrenTable } from './node-children-table';
 import { NodeKindTag } from './node-kind-tag';
 import { isStructural } from './node-rules';
 
 type Props = {
   node: TNode;
-  children: readonly TNode[];
+  children: readonly TTreeNode[];
   keyAreas: readonly TKeyArea[];
   actions: ReactNode;
   /** Status card and assignments, shown above the text. */
@@ -77,6 +78,8 @@ export function NodeDetail({ node, children, keyAreas, actions, delivery, onOpen
                 { key: 'deadlineText', label: t('node.deadlineText'), children: node.deadlineText ?? '—' },
                 { key: 'evidenceRequired', label: t('node.evidenceRequired'), children: t(node.evidenceRequired ? 'common.yes' : 'common.no') },
                 ...(node.cancelled ? [{ key: 'cancelled', label: t('node.cancelled'), children: t('common.yes') }] : []),
+                // the way back to the meeting, agreement or request the task came from
+                ...(node.sourceKind ? [{ key: 'sourceKind', label: t('coord.source.label'), children: <SourceLink kind={node.sourceKind} id={node.sourceId} />, span: 2 }] : []),
               ]),
         ]}
       />

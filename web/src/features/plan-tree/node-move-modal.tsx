@@ -1,12 +1,12 @@
 import { Alert, App, Form, InputNumber, Modal, TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { useMoveNode } from '../../api/plans';
-import type { TNode } from '../../api/types';
+import type { TTreeNode } from '../../api/types';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
 import { buildMoveTargets, siblingCount } from './build-move-targets';
 
-type Props = { planId: string; node: TNode; nodes: readonly TNode[]; onClose: () => void; onMoved: () => void };
+type Props = { planId: string; node: TTreeNode; nodes: readonly TTreeNode[]; onClose: () => void; onMoved: () => void };
 type Values = { parentId: string; position: number };
 
 export function NodeMoveModal({ planId, node, nodes, onClose, onMoved }: Props) {

@@ -1,5 +1,5 @@
 import { Card, Collapse, Descriptions, List, Tag, Typography } from 'antd';
-import type { TFactItem, TNode, TPlan } from '../../api/types';
+import type { TFactItem, TPlan, TTreeNode } from '../../api/types';
 import { useT } from '../../i18n/use-t';
 import { countByKind } from './plan-counts';
 
@@ -18,7 +18,7 @@ function FactList({ items }: { items: TFactItem[] }) {
   );
 }
 
-export function PlanHeaderCard({ plan, nodes }: { plan: TPlan; nodes: readonly TNode[] }) {
+export function PlanHeaderCard({ plan, nodes }: { plan: TPlan; nodes: readonly TTreeNode[] }) {
   const t = useT();
   const counts = countByKind(nodes);
   const { goals, principles, keyAreas } = plan.facts;

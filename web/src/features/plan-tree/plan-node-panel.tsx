@@ -1,6 +1,7 @@
 import { Card, Empty } from 'antd';
 import { useState } from 'react';
-import type { TNode, TPlan } from '../../api/types';
+import { usePlanNode } from '../../api/plans';
+import type { TNode, TPlan, TTreeNode } from '../../api/types';
 import { useT } from '../../i18n/use-t';
 import { usePermissions } from '../auth/use-permissions';
 import { NodeActions } from './node-actions';
@@ -12,7 +13,7 @@ import { useDeleteWithUndo } from './use-delete-with-undo';
 
 type Props = {
   plan: TPlan;
-  nodes: readonly TNode[];
+  nodes: readonly TTreeNode[];
   selectedId: string | undefined;
   onOpen: (id: string | undefined) => void;
   onReload: () => void;
@@ -31,7 +32,11 @@ export function PlanNodePanel({ plan, nodes, selectedId, onOpen, onReload }: Pro
     onRestored: (n) => onOpen(n.id),
   });
 
-  const node = selectedId ? nodes.find((n) => n.id === selectedId) : undefined;
+  // The tree lists the outline; the selected node's texts come with its own request.
+  const listed = selectedId ? nodes.find((n) => n.id === selectedId) : undefined;
+  const detail = usePlanNode(plan.id, listed?.id);
+  const node = detail.data?.id === listed?.id ? detail.data : undefined;
+  if (listed && !node) return <Card data-testid="node-detail" loading />;
   if (!node) {
     return (
       <Card data-testid="node-detail">
@@ -41,7 +46,7 @@ export function PlanNodePanel({ plan, nodes, selectedId, onOpen, onReload }: Pro
   }
 
   const children = nodes.filter((n) => n.parentId === node.id).sort((a, b) => a.seq - b.seq);
-  const liveTarget = refreshTarget(formTarget, nodes);
+  const liveTarget = refreshTarget(formTarget, node);
 
   return (
     <>
@@ -83,13 +88,9 @@ export function PlanNodePanel({ plan, nodes, selectedId, onOpen, onReload }: Pro
   );
 }
 
-/** Swap the node captured when the modal opened for its current copy from the live list. */
-function refreshTarget(target: NodeFormTarget | null, nodes: readonly TNode[]): NodeFormTarget | null {
+/** Swap the node captured when the modal opened for its current copy (refetched after every reload). */
+function refreshTarget(target: NodeFormTarget | null, current: TNode): NodeFormTarget | null {
   if (!target) return null;
-  if (target.mode === 'edit') {
-    const node = nodes.find((n) => n.id === target.node.id);
-    return node ? { ...target, node } : target;
-  }
-  const parent = nodes.find((n) => n.id === target.parent.id);
-  return parent ? { ...target, parent } : target;
+  if (target.mode === 'edit') return target.node.id === current.id ? { ...target, node: current } : target;
+  return target.parent.id === current.id ? { ...target, parent: current } : target;
 }

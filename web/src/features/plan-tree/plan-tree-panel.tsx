@@ -1,12 +1,12 @@
 import { Card, Empty, Input, Tree } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import type { Status, TNode } from '../../api/types';
+import type { Status, TTreeNode } from '../../api/types';
 import { StatusDot } from '../status/status-tag';
 import { useT } from '../../i18n/use-t';
 import { ancestorIds, buildTreeData, collectParentKeys, type PlanTreeItem } from './build-tree-data';
 
 type Props = {
-  nodes: readonly TNode[];
+  nodes: readonly TTreeNode[];
   selectedId: string | undefined;
   onSelect: (id: string) => void;
   /** Status per node id (parts and articles have none); shown as a coloured dot before the title. */

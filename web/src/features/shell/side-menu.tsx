@@ -2,6 +2,10 @@ import { ApartmentOutlined, AuditOutlined, PartitionOutlined, TeamOutlined } fro
 import { CalendarOutlined, CheckSquareOutlined, DashboardOutlined, FileTextOutlined } from '@ant-design/icons';
 import { AlertOutlined, ImportOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { ClusterOutlined, FlagOutlined, SolutionOutlined } from '@ant-design/icons';
+import { FormOutlined, LineChartOutlined } from '@ant-design/icons';
+import { NotificationOutlined } from '@ant-design/icons';
+import { TrophyOutlined } from '@ant-design/icons';
+import { GlobalOutlined, ProjectOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
@@ -25,7 +29,13 @@ const ENTRIES: readonly MenuEntry[] = [
   { path: '/meetings', label: 'menu.meetings', icon: <ClusterOutlined />, permission: 'plan:read' },
   { path: '/agreements', label: 'menu.agreements', icon: <SolutionOutlined />, permission: 'plan:read' },
   { path: '/national-requests', label: 'menu.nationalRequests', icon: <FlagOutlined />, permission: 'plan:read' },
+  { path: '/indicators', label: 'menu.indicators', icon: <LineChartOutlined />, permission: 'plan:read' },
+  { path: '/indicator-reports', label: 'menu.indicatorReports', icon: <FormOutlined />, permission: ['report:write', 'report:review'] },
+  { path: '/bulletins', label: 'menu.bulletins', icon: <NotificationOutlined />, permission: ['bulletin:manage', 'cockpit:read'] },
+  { path: '/assessment', label: 'menu.assessment', icon: <TrophyOutlined />, permission: 'assessment:read' },
   { path: '/network', label: 'menu.network', icon: <NodeIndexOutlined />, permission: 'plan:read' },
+  { path: '/projects', label: 'menu.projects', icon: <ProjectOutlined />, permission: 'plan:read' },
+  { path: '/map', label: 'menu.map', icon: <GlobalOutlined />, permission: 'plan:read' },
   { path: '/import', label: 'menu.import', icon: <ImportOutlined />, permission: 'plan:edit' },
   { path: '/units', label: 'menu.units', icon: <ApartmentOutlined />, permission: 'unit:read' },
   { path: '/users', label: 'menu.users', icon: <TeamOutlined />, permission: 'user:read' },

@@ -1,0 +1,21 @@
+import { migrateToLatest, openDatabase } from '../src/db/connect';
+import { loadShippedData } from '../src/seed/load-shipped-data';
+import { SYSTEM_ACTOR, type ServiceContext } from '../src/services/context';
+import { applyTaskDivision, previewTaskDivision } from '../src/services/import/task-division';
+import { buildWorkbook } from './import-bench';
+import { rmSync } from 'node:fs';
+rmSync('/tmp/perf/imp.sqlite', { force: true });
+const d = openDatabase('sqlite:/tmp/perf/imp.sqlite');
+await migrateToLatest(d.db);
+const ctx: ServiceContext = { db: d.db, dialect: d.dialect, clock: () => new Date(), security: { lockout: { threshold: 1000, minutes: 1 }, sessionIdleMinutes: 480 } };
+await loadShippedData(ctx, { adminPassword: 'Bench-admin-2026' });
+const planId = (await ctx.db.selectFrom('plan').select('id').executeTakeFirstOrThrow()).id;
+const articles = await ctx.db.selectFrom('plan_node').select(['title']).where('plan_id', '=', planId).where('kind', '=', 'article').where('deleted_at', 'is', null).orderBy('sort_key').execute();
+const units = (await ctx.db.selectFrom('unit').select('name').where('name', 'like', '省%').orderBy('sort_order').execute()).map((u) => u.name).filter((n) => !n.includes('办公室'));
+const wb = await buildWorkbook(articles, units);
+let t = performance.now();
+const p = await previewTaskDivision(ctx, planId, wb, {}, {});
+console.log('preview', (performance.now() - t).toFixed(0), p.blocking.length);
+t = performance.now();
+if (!process.env.PREVIEW_ONLY) { await applyTaskDivision(ctx, SYSTEM_ACTOR, planId, wb, {}, {}); console.log('apply', (performance.now() - t).toFixed(0)); }
+await d.close();

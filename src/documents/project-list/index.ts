@@ -1,0 +1,2 @@
+export * from './read-project-list';
+export * from './write-project-list';

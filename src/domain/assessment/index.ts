@@ -1,0 +1,3 @@
+export * from './rules';
+export * from './league-table';
+export * from './periods';

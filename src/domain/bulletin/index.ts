@@ -1,0 +1,2 @@
+export * from './bulletin-snapshot';
+export * from './bulletin-content';

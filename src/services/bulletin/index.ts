@@ -1,0 +1,2 @@
+export * from './bulletins';
+export { gatherBulletinSnapshot, reportingRanking } from './gather-snapshot';

@@ -1,0 +1,37 @@
+// The map (一张图, issue 6) messages; spread into zh-CN.ts so MessageKey covers them.
+export const mapZhCN = {
+  'menu.map': '一张图',
+
+  'map.title': '一张图',
+  'map.schematic': '示意图',
+  'map.schematicHint': '边界与线路均为示意，非测绘地图；可通过配置替换为经审定的地图（SHUANGCHENG_GEO_DIR）',
+  'map.loadFailed': '地图边界加载失败',
+  'map.layers': '图层',
+  'map.layer.projects': '重大项目',
+  'map.layer.scope': '《规划纲要》范围',
+  'map.layer.borders': '川渝毗邻地区',
+  'map.layer.bordersDerived': '派生',
+  'map.layer.platforms': '合作平台',
+  'map.layer.cities': '极核与区域中心城市',
+  'map.layer.indicator': '指标分布',
+  'map.filter.category': '项目类别',
+  'map.filter.phase': '项目阶段',
+  'map.filter.all': '全部',
+  'map.platform.pick': '选择合作平台',
+  'map.indicator.pick': '选择指标',
+  'map.indicator.period': '时期',
+  'map.indicator.missing': '无数据',
+  'map.indicator.unavailable': '指标服务不可用',
+  'map.scope.full': '全域',
+  'map.scope.partial': '部分',
+  'map.core': '极核',
+  'map.regionalCentral': '区域中心城市',
+  'map.division': '行政区划',
+  'map.divisionFilter': '按 {{name}} 筛选项目',
+  'map.clearDivision': '清除地区筛选',
+  'map.visibleProjects': '图中项目（{{count}}）',
+  'map.noProjects': '没有符合条件的项目',
+  'map.clickHint': '点击项目进入项目页；点击地区按地区筛选',
+} as const;
+
+export type MapMessageKey = keyof typeof mapZhCN;

@@ -1,22 +1,36 @@
-/** Times the pieces of the plan status and the cockpit on a generated database (issue 4 profiling). */
+/**
+ * Times the pieces of the plan's status and the cockpit, in this process, on a generated database:
+ *
+ *   node --expose-gc --import tsx bench/profile-status.ts sqlite:bench/data/L.sqlite
+ *   node --expose-gc --import tsx bench/profile-status.ts postgres://postgres@127.0.0.1:55432/bench_l
+ *
+ * Add --cpu-prof to see where the time goes. The database is not migrated (BENCH_MIGRATE=1 to do so).
+ */
 import { migrateToLatest, openDatabase } from '../src/db/connect';
 import type { ServiceContext } from '../src/services/context';
+import { buildCockpit } from '../src/services/status/cockpit';
 import { loadStatusFacts } from '../src/services/status/load-status-facts';
 import { computePlanStatus, todayInChina } from '../src/services/status/plan-status';
-import { buildCockpit } from '../src/services/status/cockpit';
 
-const url = process.argv[2]!;
+const url = process.argv[2];
+if (!url) throw new Error('usage: bench/profile-status.ts <database url>');
 const database = openDatabase(url);
 if (process.env.BENCH_MIGRATE) await migrateToLatest(database.db);
 const ctx: ServiceContext = { db: database.db, dialect: database.dialect, clock: () => new Date(), security: { lockout: { threshold: 1000, minutes: 1 }, sessionIdleMinutes: 480 } };
 const planId = (await ctx.db.selectFrom('plan').select('id').executeTakeFirstOrThrow()).id;
-console.log('start rss', Math.round(process.memoryUsage().rss / 1e6));
-const t = async <T>(label: string, f: () => Promise<T>) => { const s = performance.now(); const r = await f(); console.log(label, (performance.now() - s).toFixed(0), 'ms', 'rss', Math.round(process.memoryUsage().rss / 1e6), 'MB'); return r; };
-await t('loadStatusFacts', () => loadStatusFacts(ctx.db, planId, todayInChina(ctx)));
-await t('computePlanStatus', () => computePlanStatus(ctx, planId));
-await t('computePlanStatus (cached)', () => computePlanStatus(ctx, planId));
-await t('cockpit', () => buildCockpit(ctx, planId, 'zh'));
-await t('cockpit 2', () => buildCockpit(ctx, planId, 'zh'));
-global.gc?.();
-console.log('after gc', Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1e6)])));
+const mb = (b: number) => Math.round(b / 1e6);
+console.log(`start: RSS ${mb(process.memoryUsage().rss)} MB`);
+const timed = async <T>(label: string, work: () => Promise<T>) => {
+  const started = performance.now();
+  const result = await work();
+  console.log(`${label.padEnd(28)} ${(performance.now() - started).toFixed(0).padStart(6)} ms  RSS ${mb(process.memoryUsage().rss)} MB`);
+  return result;
+};
+await timed('loadStatusFacts', () => loadStatusFacts(ctx.db, planId, todayInChina(ctx)));
+await timed('computePlanStatus', () => computePlanStatus(ctx, planId));
+await timed('computePlanStatus (cached)', () => computePlanStatus(ctx, planId));
+await timed('cockpit', () => buildCockpit(ctx, planId, 'zh'));
+await timed('cockpit (cached)', () => buildCockpit(ctx, planId, 'zh'));
+(globalThis as { gc?: () => void }).gc?.();
+console.log('after gc (MB):', Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, mb(v)])));
 await database.close();

@@ -638,7 +638,7 @@ export interface IndicatorObservationTable {
   source: string | null;
   reliability: string | null;
   note: string | null;
-  /** 'seed' | 'entry' | 'import'. */
+  /** 'seed' | 'entry' | 'import' | 'report' (a unit's figure the office accepted). */
   origin: string;
   entered_by: string | null;
   user_edited: Generated<number>;

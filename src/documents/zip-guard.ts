@@ -12,7 +12,7 @@ export class ZipRefused extends Error {
 }
 
 export interface ZipLimits {
-  /** Sum of the entries' unpacked sizes (default 64 MiB: a 20,000-row 任务分工表 unpacks to about a third of that). */
+  /** Sum of the entries' unpacked sizes (default 64 MiB: even a 50,000-row sheet unpacks to less, see test/faults/hostile-files.test.ts). */
   maxUnpackedBytes?: number;
   /** Entries in the archive (default 2,000: a workbook has a few dozen). */
   maxEntries?: number;

@@ -86,7 +86,18 @@ export async function loadDemo(ctx: ServiceContext, today: string): Promise<{ lo
   for (const back of [3, 2, 1]) {
     const { year, month } = monthsBack(today, back);
     const cycle = await openCycle(ctx, office, plan.id, { frequency: 'monthly', year, index: month });
-    const owed = await ctx.db.selectFrom('report').innerJoin('unit', 'unit.id', 'report.unit_id').select(['report.id', 'report.version', 'unit.name', 'report.role']).where('cycle_id', '=', cycle.id).where('report.role', '=', 'lead').execute();
+    const owed = await ctx.db
+      .selectFrom('report')
+      .innerJoin('unit', 'unit.id', 'report.unit_id')
+      .innerJoin('plan_node', 'plan_node.id', 'report.node_id')
+      .select(['report.id', 'report.version', 'unit.name', 'report.role'])
+      .where('cycle_id', '=', cycle.id)
+      .where('report.role', '=', 'lead')
+      // Keys are random per database, so draw the demo's random numbers in the plan's own order.
+      .orderBy('plan_node.sort_key')
+      .orderBy('unit.sort_order')
+      .orderBy('unit.name')
+      .execute();
     // Reports are filed two days before the cycle's due date, on the demo's own clock, so most are on time.
     const filedOn = new Date(Date.parse(`${cycle.dueOn}T02:00:00.000Z`) - 2 * 86_400_000);
     const then: ServiceContext = { ...ctx, clock: () => filedOn };

@@ -27,11 +27,22 @@ export function inTransaction<T>(ctx: ServiceContext, actor: Actor, work: (tx: T
   let audited = false;
   const run = async (tx: Transaction<DB>) => {
     const trail = auditTrail(tx, ctx.clock);
-    const audit: BoundAudit = (action, entity, entityId, before, after) => {
+    const note = (entity: string) => {
       audited = true;
       if (!VIEW_NEUTRAL_ENTITIES.has(entity)) touchesPlanData = true;
-      return trail.record({ actorId: actor.userId, actorName: actor.username, action, entity, entityId, before, after });
     };
+    const audit: BoundAudit = Object.assign(
+      (action: string, entity: string, entityId: string, before: unknown, after: unknown) => {
+        note(entity);
+        return trail.record({ actorId: actor.userId, actorName: actor.username, action, entity, entityId, before, after });
+      },
+      {
+        many: (entries: readonly AuditEntryInput[]) => {
+          entries.forEach((e) => note(e.entity));
+          return trail.recordMany(entries.map((e) => ({ actorId: actor.userId, actorName: actor.username, ...e })));
+        },
+      },
+    );
     return work(tx, audit);
   };
   // A use case called from inside another's transaction (a bulk sheet saving many reports) joins it,
@@ -52,6 +63,16 @@ export const VIEW_NEUTRAL_ENTITIES: ReadonlySet<string> = new Set(['session']);
 export const revisionOf = (db: object): number => revisions.get(db) ?? 0;
 const noteWrite = (db: object) => revisions.set(db, revisionOf(db) + 1);
 
-export type BoundAudit = (action: string, entity: string, entityId: string, before: unknown, after: unknown) => Promise<void>;
+export interface AuditEntryInput {
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+/** Records one audit entry; `.many` records a batch in order (a bulk import's thousands of entries). */
+export type BoundAudit = ((action: string, entity: string, entityId: string, before: unknown, after: unknown) => Promise<void>) & {
+  many: (entries: readonly AuditEntryInput[]) => Promise<void>;
+};
 
 export const nowIso = (ctx: ServiceContext) => ctx.clock().toISOString();

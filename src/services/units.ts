@@ -5,6 +5,7 @@ import { findUnit, listUnits as selectUnits, toUnit, type Side, type Unit, type 
 import type { Executor } from '../db/schema';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from './context';
 import type { PageRequest } from './paging';
+import { writeVersioned } from './versioned-update';
 
 export interface UnitInput {
   name: string;
@@ -93,24 +94,26 @@ export async function updateUnit(
     if (input.name !== undefined) await assertNameFree(tx, input.name, unitId);
     if (input.parentId !== undefined) await assertParent(tx, input.parentId, unitId);
     const before = toUnit(row);
-    await tx
-      .updateTable('unit')
-      .set({
-        ...(input.name !== undefined && { name: input.name }),
-        ...(input.fullName !== undefined && { full_name: input.fullName }),
-        ...(input.kind !== undefined && { kind: input.kind }),
-        ...(input.side !== undefined && { side: input.side }),
-        ...(input.parentId !== undefined && { parent_id: input.parentId }),
-        ...(input.divisionCode !== undefined && { division_code: input.divisionCode }),
-        ...(input.aliases !== undefined && { aliases: writeJson(input.aliases) }),
-        ...(input.active !== undefined && { active: toFlag(input.active) }),
-        user_edited: 1,
-        version: input.version + 1,
-        updated_at: nowIso(ctx),
-      })
-      .where('id', '=', unitId)
-      .where('version', '=', input.version)
-      .execute();
+    await writeVersioned(
+      tx
+        .updateTable('unit')
+        .set({
+          ...(input.name !== undefined && { name: input.name }),
+          ...(input.fullName !== undefined && { full_name: input.fullName }),
+          ...(input.kind !== undefined && { kind: input.kind }),
+          ...(input.side !== undefined && { side: input.side }),
+          ...(input.parentId !== undefined && { parent_id: input.parentId }),
+          ...(input.divisionCode !== undefined && { division_code: input.divisionCode }),
+          ...(input.aliases !== undefined && { aliases: writeJson(input.aliases) }),
+          ...(input.active !== undefined && { active: toFlag(input.active) }),
+          user_edited: 1,
+          version: input.version + 1,
+          updated_at: nowIso(ctx),
+        })
+        .where('id', '=', unitId)
+        .where('version', '=', input.version),
+      { unitId },
+    );
     const unit = toUnit((await findUnit(tx, unitId))!);
     await audit('unit.update', 'unit', unitId, before, unit);
     return unit;

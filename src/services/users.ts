@@ -7,6 +7,7 @@ import type { Executor } from '../db/schema';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from './context';
 import type { PageRequest } from './paging';
 import { assertPasswordPolicy, hashPassword } from './passwords';
+import { writeVersioned } from './versioned-update';
 
 export interface CreateUserInput {
   username: string;
@@ -75,18 +76,21 @@ export async function updateUser(
       throw new DomainError('FORBIDDEN', { reason: 'self_lockout' });
     }
     const before = toUser(row);
-    await tx
-      .updateTable('app_user')
-      .set({
-        ...(input.displayName !== undefined && { display_name: input.displayName }),
-        ...(input.unitId !== undefined && { unit_id: input.unitId }),
-        ...(input.roles !== undefined && { roles: writeJson([...new Set(input.roles)]) }),
-        ...(input.active !== undefined && { active: toFlag(input.active) }),
-        version: input.version + 1,
-        updated_at: nowIso(ctx),
-      })
-      .where('id', '=', userId)
-      .execute();
+    await writeVersioned(
+      tx
+        .updateTable('app_user')
+        .set({
+          ...(input.displayName !== undefined && { display_name: input.displayName }),
+          ...(input.unitId !== undefined && { unit_id: input.unitId }),
+          ...(input.roles !== undefined && { roles: writeJson([...new Set(input.roles)]) }),
+          ...(input.active !== undefined && { active: toFlag(input.active) }),
+          version: input.version + 1,
+          updated_at: nowIso(ctx),
+        })
+        .where('id', '=', userId)
+        .where('version', '=', input.version),
+      { userId },
+    );
     if (input.active === false) await tx.deleteFrom('session').where('user_id', '=', userId).execute();
     const user = toUser((await findUser(tx, { id: userId }))!);
     await audit('app_user.update', 'app_user', userId, before, user);

@@ -148,4 +148,18 @@ describe.each(testDialects())('[%s] bulletins', (dialect) => {
     const trail = (await admin.get(`/api/audit?entityId=${draft.id}`)).json() as { items: { action: string }[] };
     expect(new Set(trail.items.map((e) => e.action))).toEqual(new Set(['bulletin.generate', 'bulletin.update', 'bulletin.download', 'bulletin.publish']));
   });
+
+  it('ranks by the latest published assessment when there is one, and keeps the published bulletin as it was', async () => {
+    // A published assessment period as the assessment half stores it (its frozen league tables).
+    const at = '2026-11-10T02:00:00Z';
+    const snapshot = { periodLabel: '2026年第三季度', periodStart: '2026-07-01', periodEnd: '2026-09-30', asOf: '2026-10-10', computedAt: at, items: [], tables: [{ group: 'provincial_departments', rows: [{ rank: 1, unitId: 'u1', unitName: '省发展改革委', score: 96.5 }] }] };
+    await t.ctx.db.insertInto('assessment_period').values({ id: 'p-q3', plan_id: t.planId, label: '2026年第三季度', kind: 'quarter', period_start: '2026-07-01', period_end: '2026-09-30', state: 'published', published_number: 1, created_by: 'x', created_at: at, updated_at: at }).execute();
+    await t.ctx.db.insertInto('assessment_publication').values({ id: 'pub-1', period_id: 'p-q3', number: 1, snapshot: JSON.stringify(snapshot), published_by: 'x', published_at: at }).execute();
+    const next = (await office.post(`/api/plans/${t.planId}/bulletins`, { cycleId })).json() as Detail;
+    expect(next.content.blocks.filter((b) => b.kind === 'heading').map((b) => b.text)).toContain('六、考核排名');
+    expect(next.sections.rankings).toContain('2026年第三季度考核结果');
+    expect(next.content.tables.find((x) => x.key === 'ranking-provincial_departments')!.rows).toEqual([[1, '省发展改革委', 96.5, '']]);
+    const published = (await office.get(`/api/bulletins/${draft.id}`)).json() as Detail;
+    expect(published.content.blocks.map((b) => b.text)).toContain('六、报告按时率排名');
+  });
 });

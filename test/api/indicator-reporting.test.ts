@@ -1,4 +1,6 @@
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cockpitIndicators } from '../../src/services/indicator';
 import { buildTestApp, type Client, type TestApp } from '../helpers/build-test-app';
 import { testDialects } from '../helpers/test-db';
 
@@ -75,7 +77,7 @@ describe.each(testDialects())('[%s] indicators in delivery: task links and cycle
     expect(((await viewer.get(`/api/indicators/${indicatorId}/tasks`)).json() as { items: unknown[] }).items).toHaveLength(2);
     const onTask = (await viewer.get(`/api/plans/${t.planId}/nodes/${ids[0]}/indicators`)).json() as { items: { indicatorId: string; code: string; ownerUnitName: string }[] };
     expect(onTask.items).toEqual([expect.objectContaining({ indicatorId, code: 'fixed_asset_investment', ownerUnitName: '省发展改革委' })]);
-    expect((await viewer.get(`/api/plans/${t.planId}/nodes/no-such-node/indicators`)).statusCode).toBe(404);
+    expect((await viewer.get(`/api/plans/${t.planId}/nodes/no-such-node/indicators`)).json()).toEqual({ items: [] });
 
     const after = (await office.request({ method: 'DELETE', url: `/api/indicators/${indicatorId}/tasks/${ids[1]}` })).json() as { items: { nodeId: string }[] };
     expect(after.items.map((i) => i.nodeId)).toEqual([ids[0]]);
@@ -119,6 +121,8 @@ describe.each(testDialects())('[%s] indicators in delivery: task links and cycle
     expect((await reporter.post(`/api/indicator-reports/${r.id}/accept`, { version: 2 })).statusCode).toBe(403);
     r = (await reporter.post(`/api/indicator-reports/${r.id}/submit`, { version: 2 })).json() as Report;
     expect(r).toMatchObject({ state: 'submitted', editable: false, allowedActions: [] });
+    const toOffice = await t.ctx.db.selectFrom('notification').select('title').where('kind', '=', 'report_submitted').execute();
+    expect(toOffice.some((n) => n.title.includes('待审核指标填报') && n.title.includes('固定资产投资'))).toBe(true);
     expect((await reporter.request({ method: 'PATCH', url: `/api/indicator-reports/${r.id}`, payload: { version: 3, value: 2 } })).json()).toMatchObject({ error: { code: 'REPORT_NOT_EDITABLE' } });
 
     // Submitted but not accepted: pending in the list, absent from the series and the status.
@@ -162,5 +166,29 @@ describe.each(testDialects())('[%s] indicators in delivery: task links and cycle
     const c = (await office.post(`/api/plans/${t.planId}/cycles`, { frequency: 'monthly', year: 2026, index: 10 })).json() as { id: string; version: number };
     expect((await office.request({ method: 'PATCH', url: `/api/cycles/${c.id}`, payload: { version: c.version, state: 'closed' } })).statusCode).toBe(200);
     expect((await reporter.post(`/api/indicators/${indicatorId}/reports`, { cycleId: c.id, divisionCode: '510000', period: '2026-10', value: 1, source: 's' })).json()).toMatchObject({ error: { code: 'CYCLE_CLOSED' } });
+  });
+
+  // Observed and derived indicators alike: the derived ones' inputs are read in one query, not one per indicator.
+  it('feeds the cockpit with a fixed number of queries however many indicators have targets', async () => {
+    let queries = 0;
+    const counter: KyselyPlugin = { transformQuery: (a) => (queries++, a.node), transformResult: async (a) => a.result };
+    const ctx = { ...t.ctx, db: t.ctx.db.withPlugin(counter) };
+    const count = async () => {
+      queries = 0;
+      const feed = await cockpitIndicators(ctx, t.planId, '2026-11-28', 'zh');
+      return { queries, items: feed.items.length };
+    };
+    const list = (await viewer.get('/api/indicators?pageSize=200')).json() as { items: { id: string; code: string }[] };
+    const id = (code: string) => list.items.find((i) => i.code === code)!.id;
+    const target = (code: string, divisionCode: string) => office.request({ method: 'PUT', url: `/api/indicators/${id(code)}/targets`, payload: { divisionCode, period: '2027', value: 1 } });
+    expect((await target('gdp', '510000')).statusCode).toBe(200);
+    expect((await target('gdp_share_chengdu_sichuan', '510100')).statusCode).toBe(200);
+    const before = await count();
+    expect((await target('gdp_circle', 'region:circle')).statusCode).toBe(200);
+    expect((await target('gdp_share_chengdu_sc_cq', '510100')).statusCode).toBe(200);
+    const after = await count();
+    expect(after.items).toBe(before.items + 2);
+    expect(after.queries).toBe(before.queries);
+    expect(after.queries).toBeLessThanOrEqual(8);
   });
 });

@@ -115,6 +115,19 @@ describe.each(testDialects())('[%s] editing the plan', (dialect) => {
     expect(after.map((n) => `${n.id}:${n.code}`).sort()).toEqual(before.map((n) => `${n.id}:${n.code}`).sort());
   });
 
+  it('keeps the cached outline (?view=tree) in step with every write', async () => {
+    const tree = async () => ((await office.get(`${nodesUrl}?view=tree`)).json() as { items: Node[] }).items;
+    const transport = await byTitle('加强交通基础设施建设');
+    const before = await tree();
+    const created = (await office.post(nodesUrl, { parentId: transport.id, kind: 'task', title: '大纲缓存检查' })).json() as Node;
+    expect((await tree()).find((n) => n.id === created.id)).toMatchObject({ title: '大纲缓存检查', code: created.code });
+    await office.patch(`${nodesUrl}/${created.id}`, { version: created.version, title: '大纲缓存检查（改）' });
+    expect((await tree()).find((n) => n.id === created.id)?.title).toBe('大纲缓存检查（改）');
+    const current = (await tree()).find((n) => n.id === created.id)!;
+    await office.del(`${nodesUrl}/${created.id}?version=${current.version}`);
+    expect((await tree()).map((n) => n.id).sort()).toEqual(before.map((n) => n.id).sort());
+  });
+
   it('keeps a sort key that orders codes as people read them', async () => {
     const article = await byTitle('加强现代产业体系建设'.replace('加强', '加快'));
     for (let i = 0; i < 11; i++) await office.post(nodesUrl, { parentId: article.id, kind: 'task', title: `排序${i}` });

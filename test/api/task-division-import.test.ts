@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRealisticTaskDivisionWorkbook, buildUnusualHeaderWorkbook } from '../fixtures/task-division/build-workbook';
+import { verifyAuditChain } from '../../src/services/audit';
 import { buildTestApp, type Client, type TestApp } from '../helpers/build-test-app';
 import { testDialects } from '../helpers/test-db';
 
@@ -79,6 +80,10 @@ describe.each(testDialects())('[%s] importing a 任务分工表', (dialect) => {
     expect(created.tasks).toBeGreaterThanOrEqual(4);
     expect(created.subTasks).toBe(6);
     expect(await count()).toBe(before + created.tasks + created.subTasks);
+    // One audit entry per created node, written in batches, and the hash chain still verifies.
+    const imported = await t.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('action', '=', 'plan_node.import').executeTakeFirstOrThrow();
+    expect(Number(imported.n)).toBe(created.tasks + created.subTasks);
+    expect((await verifyAuditChain(t.ctx.db)).ok).toBe(true);
     const zhongxian = await t.ctx.db.selectFrom('plan_node').select(['id', 'code', 'due_on', 'deadline_text']).where('title', '=', '开展成渝中线高铁可行性研究').executeTakeFirstOrThrow();
     expect(zhongxian).toMatchObject({ due_on: '2020-12-31', deadline_text: '2020年底前' });
     expect(zhongxian.code).toMatch(/^3\.1\.\d+\.1$/);

@@ -1,6 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD } from '../helpers/build-test-app';
+import { ADMIN_PASSWORD, USER_PASSWORD } from '../helpers/build-test-app';
 import { BROWSER_ENABLED, login, screenshot, startBrowserHarness, type BrowserHarness } from './browser-harness';
 
 /**
@@ -61,6 +61,53 @@ describe.skipIf(!BROWSER_ENABLED)('browser journey: indicators (TEST_BROWSER=1)'
 
       expect(journey.problems.pageErrors, 'uncaught page errors').toEqual([]);
       expect(journey.problems.consoleErrors, 'unexpected console errors').toEqual([]);
+    },
+    120_000,
+  );
+
+  it(
+    'a unit files an indicator figure in the open cycle, the office accepts it, and the task shows the indicator',
+    async () => {
+      const office = await h.t.as('office1');
+      const unitId = (await h.t.ctx.db.selectFrom('unit').select('id').where('name', '=', '省发展改革委').executeTakeFirstOrThrow()).id;
+      const created = await office.post('/api/indicators', { code: 'browser_fai', nameZh: '浏览器测试投资', nameEn: 'Browser investment', unit: '亿元', frequency: 'month', aggregation: 'sum', divisionLevel: 'province', ownerUnitId: unitId });
+      const indicatorId = (created.json() as { id: string }).id;
+      const task = await h.t.ctx.db.selectFrom('plan_node').select('id').where('kind', '=', 'task').where('deleted_at', 'is', null).orderBy('sort_key').executeTakeFirstOrThrow();
+      expect((await office.post(`/api/indicators/${indicatorId}/tasks`, { nodeIds: [task.id] })).statusCode).toBe(200);
+      expect((await office.post(`/api/plans/${h.t.planId}/cycles`, { frequency: 'monthly', year: 2026, index: 11 })).statusCode).toBe(201);
+
+      const unit = await h.newPage();
+      await login(unit.page, 'reporter1', USER_PASSWORD);
+      await unit.page.getByTestId('menu-indicator-reports').click();
+      await unit.page.waitForURL('**/indicator-reports');
+      await unit.page.getByTestId('ind-report-file-browser_fai-2026-11').click();
+      await unit.page.getByRole('dialog').locator('#value').fill('321.5');
+      await unit.page.getByTestId('ind-report-source').fill('省统计局月报');
+      await unit.page.getByTestId('ind-report-submit').click();
+      await unit.page.getByTestId('indicator-due').getByTestId('ind-report-state-submitted').waitFor(WAIT);
+      await screenshot(unit.page, 'indicator-reporting-unit');
+
+      const journey = await h.newPage();
+      const { page } = journey;
+      await login(page, 'admin', ADMIN_PASSWORD);
+      await page.goto(`/indicators/${indicatorId}`);
+      const reports = page.getByTestId('indicator-reports');
+      await reports.getByTestId('ind-report-state-submitted').waitFor(WAIT);
+      // Pending: the figure is not yet an observation.
+      expect(await page.getByTestId('value-510000-2026-11').count()).toBe(0);
+      await reports.locator('[data-testid^="ind-report-accept-"]').click();
+      await reports.getByTestId('ind-report-state-accepted').waitFor(WAIT);
+      await page.getByTestId('value-510000-2026-11').waitFor(WAIT);
+      await screenshot(page, 'indicator-reporting-accepted');
+
+      await page.getByTestId(`indicator-task-${task.id}`).click();
+      await page.waitForURL(`**/plan/${task.id}`);
+      await page.getByTestId('task-indicator-browser_fai').waitFor(WAIT);
+
+      for (const j of [unit, journey]) {
+        expect(j.problems.pageErrors, 'uncaught page errors').toEqual([]);
+        expect(j.problems.consoleErrors, 'unexpected console errors').toEqual([]);
+      }
     },
     120_000,
   );

@@ -65,15 +65,18 @@ describe.each(testDialects())('[%s] SIGKILL in the middle of writes', (dialect) 
       return fetch(`${server.base}/api/plans/${planId}/imports/task-division/${step}`, { method: 'POST', headers: s.headers, body: form });
     };
     // A complete apply first: how long one takes, and the "all" of all-or-nothing.
-    const t0 = Date.now();
     const full = await post('apply', await importWorkbook('完整-'), office);
     expect(full.status, await full.clone().text()).toBe(200);
+    // Timed warm: the first apply pays for JIT and caches, and later ones run faster.
+    const warm = await importWorkbook('完整2-');
+    const t0 = Date.now();
+    expect((await post('apply', warm, office)).status).toBe(200);
     const applyMs = Date.now() - t0;
     console.log(`[${dialect}] apply of ${ROWS} rows: ${applyMs} ms`);
 
     // Then kills at points through a second apply (reading comes first, the one writing transaction last).
     let interrupted = 0;
-    const fractions = [0.55, 0.7, 0.4, 0.85];
+    const fractions = [0.5, 0.35, 0.65, 0.2, 0.1];
     for (let attempt = 0; attempt < fractions.length && interrupted < 1; attempt++) {
       const prefix = `崩溃${attempt}-`;
       const file = await importWorkbook(prefix);
@@ -98,9 +101,10 @@ describe.each(testDialects())('[%s] SIGKILL in the middle of writes', (dialect) 
       // All or nothing: every row, or none at all; an answered import is never lost.
       expect([0, ROWS], `attempt ${attempt}: ${n} of ${ROWS} rows visible`).toContain(n);
       if (wasAnswered) expect(n).toBe(ROWS);
-      if (!wasAnswered) interrupted++;
+      // Proof that a kill landed before the commit: nothing visible and no answer.
+      if (!wasAnswered && n === 0) interrupted++;
     }
-    expect(interrupted, 'at least one import was killed before it answered').toBeGreaterThan(0);
+    expect(interrupted, 'at least one import was killed before it committed').toBeGreaterThan(0);
   }, 180_000);
 
   it('a burst of report saves killed mid-flight leaves the report and its audit trail in step', async () => {

@@ -65,7 +65,11 @@ describe.each(DIALECTS)('[%s] hostile files through the upload routes, and expor
     `/api/plans/${t.planId}/imports/task-division/preview`,
     `/api/meetings/${meetingId}/decisions/import/preview`,
     '/api/reporting-sheets/preview',
+    '/api/projects/import/preview',
+    '/api/projects/import/apply',
   ];
+  // These also take CSV, so only a file that claims to be a zip (PK…) is a workbook they must refuse.
+  const csvOrXlsxRoutes = ['/api/indicators/observations/import/preview', '/api/indicators/observations/import/apply'];
   const clientFor = (url: string) => (url.startsWith('/api/reporting-sheets') ? reporter : office);
 
   beforeAll(async () => {
@@ -98,11 +102,20 @@ describe.each(DIALECTS)('[%s] hostile files through the upload routes, and expor
         expect(['IMPORT_NOT_XLSX', 'VALIDATION_FAILED', 'IMPORT_EMPTY']).toContain(errorOf(res).code);
       }
     }
+      const brokenZips = [Buffer.from('PK\x03\x04garbage'), Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(4096, 0xab)]), buildZip([{ name: 'readme.txt', data: Buffer.from('not a workbook') }])];
+    for (const url of csvOrXlsxRoutes) {
+      for (const file of brokenZips) {
+        const res = await office.request({ method: 'POST', url, ...multipart('观测值.xlsx', file) });
+        expect(res.statusCode, `${url} ${file.subarray(0, 8).toString('hex')}`).toBeGreaterThanOrEqual(400);
+        expect(res.statusCode).toBeLessThan(500);
+        expect(['IMPORT_NOT_XLSX', 'IMPORT_EMPTY']).toContain(errorOf(res).code);
+      }
+    }
   });
 
   it('refuses a zip bomb, honest or lying about its size, before unpacking it', async () => {
     const bombs = [zipBombWorkbook(validXlsx, 200 * 1024 * 1024), zipBombWorkbook(validXlsx, 200 * 1024 * 1024, true)];
-    for (const url of importRoutes()) {
+    for (const url of [...importRoutes(), ...csvOrXlsxRoutes]) {
       for (const bomb of bombs) {
         const started = Date.now();
         const res = await clientFor(url).request({ method: 'POST', url, ...multipart('bomb.xlsx', bomb) });

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { GROUP_LABELS, type LeagueTable, type SchemeItem } from '../../domain/assessment';
+import { toXlsxBuffer } from '../xlsx-safety';
 
 export interface LeagueWorkbook {
   title: string;
@@ -26,5 +27,6 @@ export async function writeLeagueTableWorkbook(w: LeagueWorkbook): Promise<Buffe
   for (const t of w.tables) for (const r of t.rows) for (const l of r.lines) d.addRow([r.unitName, l.title, l.points, l.text.zh]);
   d.columns.forEach((c, i) => (c.width = i === 3 ? 80 : 20));
   if (!w.tables.length) wb.addWorksheet('空').addRow(['本期尚无考核结果']);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  // Unit names and the score explanations carry text typed by users (adjustment reasons): neutralised on the way out.
+  return toXlsxBuffer(wb);
 }

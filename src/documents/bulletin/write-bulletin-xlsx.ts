@@ -1,14 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { BulletinContent } from '../../domain';
-
-/**
- * Text that a spreadsheet could take for a formula (=, +, -, @, or a tab/CR before one) gets a leading
- * apostrophe: a lagging reason typed as "=HYPERLINK(…)" by a unit stays words when the office opens it.
- */
-export function neutralise(v: string | number): string | number {
-  if (typeof v === 'number') return v;
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
+import { toXlsxBuffer } from '../xlsx-safety';
 
 const sheetName = (caption: string, used: Set<string>) => {
   let name = caption.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31);
@@ -30,13 +22,14 @@ export async function writeBulletinXlsx(c: BulletinContent): Promise<Buffer> {
     ['发文机关', c.meta.issuingBody],
     ['成文日期', c.dateText],
   ] as const)
-    cover.addRow([k, neutralise(v)]);
+    cover.addRow([k, v]);
   for (const t of c.tables) {
     const ws = wb.addWorksheet(sheetName(t.caption, used), { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = t.columns.map((header, i) => ({ header, width: Math.max(8, Math.round((t.widths[i] ?? 10) * 1.4)) }));
     ws.getRow(1).font = { bold: true };
-    for (const r of t.rows) ws.addRow(r.map(neutralise));
+    for (const r of t.rows) ws.addRow(r);
     ws.eachRow((row) => (row.alignment = { vertical: 'top', wrapText: true }));
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  // A lagging reason typed as "=HYPERLINK(…)" by a unit stays words when the office opens the file.
+  return toXlsxBuffer(wb);
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { toXlsxBuffer } from '../xlsx-safety';
 
 export interface IndicatorWorkbook {
   code: string;
@@ -69,5 +70,6 @@ export async function writeIndicatorWorkbook(data: IndicatorWorkbook): Promise<B
   ];
   for (const [k, v] of rows) about.addRow([k, v ?? '']).getCell(1).font = { bold: true };
   about.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  // Sources, notes and the formula text are typed by users; the import reverses the neutralising (cellText).
+  return toXlsxBuffer(wb);
 }

@@ -135,6 +135,24 @@ describe('computeTravelTimes: properties', () => {
       return whole.every((x, k) => x === heap[k]! * 2);
     })));
 
+  // A larger network than the arbitraries make, so the source order, the per-component stop and the
+  // access/origin paths of the whole-minute pass all run: three components, stations on access links.
+  it('on 150 nodes in three components with access links, the bucket pass equals the heap pass', () => {
+    let seed = 11;
+    const rand = (k: number) => Math.floor(((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32) * k);
+    const ids = Array.from({ length: 150 }, (_, i) => `n${i}`);
+    const ls: NetworkLink[] = [];
+    for (let i = 0; i < 600; i++) {
+      const c = rand(3) * 50; // links stay inside one block of 50 nodes
+      const access = rand(8) === 0;
+      ls.push(link(`l${i}`, ids[c + rand(50)]!, ids[c + rand(50)]!, rand(access ? 5 : 60), access ? null : `L${rand(20)}`));
+    }
+    const whole = computeTravelTimes(ids, ls).minutes;
+    const heap = computeTravelTimes(ids, [...ls.map((l) => ({ ...l, minutes: l.minutes! / 2 })), link('nudge', 'n0', 'n0', 0.5, 'Lx')], { transferPenalty: 5 }).minutes;
+    expect(whole.every((x, k) => x === heap[k]! * 2)).toBe(true);
+    expect(whole[0 * 150 + 60]).toBe(Infinity);
+  });
+
   it('adding a link never makes a pair slower', () =>
     fc.assert(fc.property(arbNetwork(), arbLink(true), arbPenalty, (ls, extra, p) => {
       const before = times(ls, p);

@@ -1,4 +1,6 @@
 import { DomainError } from '../errors';
+import { allPairsWholeMinutes, UNREACHED } from './all-pairs-whole';
+import { checkLink, compileLineGraph, indexNodes, lineKey } from './line-graph';
 import type { LinkMode, NetworkLink } from './network-types';
 
 /** Minutes added when a traveller changes line at a node (decision 0005). Staying on the same line costs nothing. */
@@ -71,19 +73,9 @@ export interface Route {
   legs: RouteLeg[];
 }
 
-/** Access links and the line each other link rides on; an unnamed line is a line of its own. */
-function lineKey(link: NetworkLink): string | null {
-  if (link.mode === 'access') return null;
-  return link.line ?? `\u0000${link.id}`;
-}
-
-function compileGraph(nodeIds: readonly string[], links: readonly NetworkLink[], penalty: number): CompiledGraph & { indexOf: Map<string, number> } {
+function compileGraph(nodeIds: readonly string[], links: readonly NetworkLink[], penalty: number): CompiledGraph {
   const n = nodeIds.length;
-  const indexOf = new Map<string, number>();
-  nodeIds.forEach((id, i) => {
-    if (indexOf.has(id)) throw new DomainError('VALIDATION_FAILED', { reason: 'duplicate_node_id', id });
-    indexOf.set(id, i);
-  });
+  const indexOf = indexNodes(nodeIds);
 
   const lineIds = new Map<string, number>();
   const platformOf = new Map<number, number>(); // line * n + node → state
@@ -110,15 +102,7 @@ function compileGraph(nodeIds: readonly string[], links: readonly NetworkLink[],
   };
 
   links.forEach((link, li) => {
-    const u = indexOf.get(link.from);
-    const v = indexOf.get(link.to);
-    if (u === undefined || v === undefined) {
-      throw new DomainError('VALIDATION_FAILED', { reason: 'link_endpoint_unknown', linkId: link.id, nodeId: u === undefined ? link.from : link.to });
-    }
-    const m = link.minutes;
-    if (m === null || !Number.isFinite(m) || m < 0) {
-      throw new DomainError('VALIDATION_FAILED', { reason: 'link_minutes_invalid', linkId: link.id, minutes: m });
-    }
+    const { u, v, minutes: m } = checkLink(link, indexOf);
     const line = lineKey(link);
     if (line === null) {
       edge(u, v, m, ACCESS, li), edge(n + u, n + v, m, ACCESS, li);
@@ -160,7 +144,7 @@ function compileGraph(nodeIds: readonly string[], links: readonly NetworkLink[],
   const stateNode = new Int32Array(stateCount);
   for (let v = 0; v < n; v++) stateNode[v] = stateNode[n + v] = v;
   for (const [key, s] of platformOf) stateNode[s] = key % n;
-  return { n, stateCount, start, target, weight, kind, link, tail: tailOf, stateNode, links, indexOf };
+  return { n, stateCount, start, target, weight, kind, link, tail: tailOf, stateNode, links };
 }
 
 /** Working arrays for Dijkstra, reused across sources. */
@@ -242,149 +226,12 @@ function runSearch(g: CompiledGraph, search: Search, source: number, withPred: b
 }
 
 /**
- * The same search with a bucket queue (Dial's algorithm) for graphs whose weights are all whole
- * minutes, as every published timing is: O(S + E + D) per source instead of O(E log S), which is what
- * keeps the all-pairs pass fast. Distances and weights are int32 (a float `%` costs a libm call per
- * push); buckets are a power-of-two ring of linked lists; stale entries are skipped by their key.
- */
-const UNREACHED = 0x3fffffff;
-
-interface BucketSearch {
-  weight: Int32Array;
-  dist: Int32Array;
-  head: Int32Array;
-  next: Int32Array;
-  item: Int32Array;
-  /** Hubs whose distance this search must still settle; the search stops once it has them all. */
-  wanted: Uint8Array;
-}
-
-function newBucketSearch(g: CompiledGraph, maxWeight: number): BucketSearch {
-  let ring = 1;
-  while (ring <= maxWeight) ring <<= 1;
-  // every push is a strict improvement made while settling an edge's tail, so at most E + 1 entries
-  const cap = g.target.length + 1;
-  return {
-    weight: Int32Array.from(g.weight),
-    dist: new Int32Array(g.stateCount),
-    head: new Int32Array(ring),
-    next: new Int32Array(cap),
-    item: new Int32Array(cap),
-    wanted: new Uint8Array(g.n).fill(1),
-  };
-}
-
-/** Settles states from `source` in order of distance until every wanted hub is settled (or nothing is left). */
-function runBucketSearch(g: CompiledGraph, b: BucketSearch, source: number, wantedCount: number): void {
-  const { start, target, n } = g;
-  const { weight, dist, head, next, item, wanted } = b;
-  const mask = head.length - 1;
-  dist.fill(UNREACHED);
-  head.fill(-1);
-  const s0 = n + source;
-  dist[s0] = 0;
-  item[0] = s0;
-  next[0] = -1;
-  head[0] = 0;
-  let used = 1;
-  let pending = 1;
-  let left = wantedCount;
-  for (let key = 0; pending > 0; key++) {
-    const slot = key & mask;
-    let entry: number = head[slot]!;
-    head[slot] = -1;
-    while (entry >= 0) {
-      pending--;
-      const u: number = item[entry]!;
-      entry = next[entry]!;
-      if (dist[u] !== key) continue; // improved since it was queued
-      if (u < n && wanted[u] === 1 && --left === 0) return;
-      for (let e: number = start[u]!, end: number = start[u + 1]!; e < end; e++) {
-        const v = target[e]!;
-        const dv = key + weight[e]!;
-        if (dv >= dist[v]!) continue;
-        dist[v] = dv;
-        item[used] = v;
-        if (dv === key) {
-          // zero-weight edge (alight, free first board): same bucket, handled in this sweep
-          next[used] = entry;
-          entry = used++;
-        } else {
-          const at = dv & mask;
-          next[used] = head[at]!;
-          head[at] = used++;
-        }
-        pending++;
-      }
-    }
-  }
-}
-
-/**
- * Sources in the order that lets the symmetric pass stop earliest: farthest from the network's
- * centre first. Each later source then only has to reach the (more central) nodes not yet done, so
- * its search ends well before it has swept the whole graph. The centre is estimated by a double
- * sweep (two extra searches): the node whose larger distance to the two far ends is smallest.
- */
-function sourceOrder(g: CompiledGraph, b: BucketSearch): Int32Array {
-  const n = g.n;
-  const order = Int32Array.from({ length: n }, (_, i) => i);
-  if (n < 3) return order;
-  const distancesFrom = (s: number) => {
-    runBucketSearch(g, b, s, n + 1);
-    return Int32Array.from(b.dist.subarray(0, n));
-  };
-  const farthest = (d: Int32Array) => {
-    let f = 0;
-    for (let i = 1; i < n; i++) if (d[i]! < UNREACHED && (d[f]! >= UNREACHED || d[i]! > d[f]!)) f = i;
-    return f;
-  };
-  const da = distancesFrom(farthest(distancesFrom(0)));
-  const db = distancesFrom(farthest(da));
-  let centre = 0;
-  for (let i = 1; i < n; i++) if (Math.max(da[i]!, db[i]!) < Math.max(da[centre]!, db[centre]!)) centre = i;
-  const dc = distancesFrom(centre);
-  return order.sort((p, q) => dc[q]! - dc[p]! || p - q);
-}
-
-/**
- * All pairs with whole-minute weights. When every link runs both ways the matrix is symmetric (a
- * route reversed has the same links and the same number of boardings), so each source only searches
- * until it has settled the nodes no earlier source has covered, and copies the rest from their rows.
- */
-function allPairsWhole(g: CompiledGraph, maxWeight: number, symmetric: boolean, minutes: Float64Array): void {
-  const n = g.n;
-  const b = newBucketSearch(g, maxWeight);
-  const order = symmetric ? sourceOrder(g, b) : Int32Array.from({ length: n }, (_, i) => i);
-  const { dist, wanted } = b;
-  wanted.fill(1);
-  let wantedCount = n;
-  for (let i = 0; i < n; i++) {
-    const s = order[i]!;
-    runBucketSearch(g, b, s, wantedCount);
-    const row = s * n;
-    for (let t = 0; t < n; t++) {
-      if (wanted[t] === 1) {
-        const d = dist[t]!;
-        minutes[row + t] = d >= UNREACHED ? Infinity : d;
-      } else {
-        minutes[row + t] = minutes[t * n + s]!;
-      }
-    }
-    if (symmetric) {
-      wanted[s] = 0;
-      wantedCount--;
-    }
-  }
-}
-
-/**
  * Shortest travel time between every pair of nodes over `links` (all taken as open: filter them with
  * `linksOpenOn` first). Time = in-vehicle minutes + the transfer penalty each time the traveller
  * changes line at a node; boarding the first line, and riding on along the same line, cost nothing.
  * Access links (station ↔ city) are walked for their minutes and are no line. Links are undirected
  * unless `oneWay`. One search per source over the (node, line) states: Dial's bucket queue for whole
- * minutes (the usual case, with the symmetric shortcut of allPairsWhole), a binary heap otherwise.
+ * minutes (the usual case; all-pairs-whole.ts, with its symmetric shortcut), a binary heap otherwise.
  *
  * Throws VALIDATION_FAILED on a duplicate node, a link to an unknown node, or a link without valid minutes.
  */
@@ -393,27 +240,37 @@ export function computeTravelTimes(nodeIds: readonly string[], links: readonly N
   if (!(Number.isFinite(transferPenalty) && transferPenalty >= 0)) {
     throw new DomainError('VALIDATION_FAILED', { reason: 'transfer_penalty_invalid', transferPenalty });
   }
-  const { indexOf, ...graph } = compileGraph(nodeIds, links, transferPenalty);
-  const n = graph.n;
+  // validates every node and link (the errors compileGraph would raise, in the same order)
+  const lines = compileLineGraph(nodeIds, links);
+  const { n, indexOf } = lines;
   const minutes = new Float64Array(n * n);
-  let maxWeight = 0;
-  let whole = true;
-  for (const w of graph.weight) {
-    if (w > maxWeight) maxWeight = w;
-    if (!Number.isInteger(w)) whole = false;
-  }
-  // A hub's distance is the best over the node's platforms (alighting is free) and its origin.
+  // the expanded graph is built only for route() and for fractional minutes
+  let graph: CompiledGraph | undefined;
+  const expanded = () => (graph ??= compileGraph(nodeIds, links, transferPenalty));
+  const states = 2 * n + lines.platformCount;
+  const usesPenalty = lines.platformCount > 0;
+  const maxWeight = Math.max(lines.maxMinutes, usesPenalty ? transferPenalty : 0);
+  const whole = lines.wholeMinutes && (!usesPenalty || Number.isInteger(transferPenalty));
   // int32 distances: no shortest path visits more than every state once at the largest weight
-  if (whole && maxWeight * graph.stateCount < UNREACHED) {
-    allPairsWhole(graph, maxWeight, links.every((l) => !l.oneWay), minutes);
+  if (whole && maxWeight * states < UNREACHED) {
+    allPairsWholeMinutes(lines, transferPenalty, maxWeight, minutes);
   } else {
-    const search = newSearch(graph);
+    const g = expanded();
+    const search = newSearch(g);
     for (let s = 0; s < n; s++) {
-      runSearch(graph, search, s, false);
+      runSearch(g, search, s, false);
       minutes.set(search.dist.subarray(0, n), s * n);
     }
   }
-  return { nodeIds: [...nodeIds], indexOf, minutes, transferPenalty, graph };
+  return {
+    nodeIds: [...nodeIds],
+    indexOf,
+    minutes,
+    transferPenalty,
+    get graph() {
+      return expanded();
+    },
+  };
 }
 
 function indexOrThrow(m: TravelTimeMatrix, id: string): number {

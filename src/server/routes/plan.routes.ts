@@ -22,7 +22,7 @@ import {
   ZUpdateNodeBody,
 } from '../schemas/plan.schemas';
 import { z } from 'zod';
-import { actorOf, plainJson, type RouteDeps, type ZApp } from './route-kit';
+import { actorOf, memoJson, type RouteDeps, type ZApp } from './route-kit';
 
 export function planRoutes(app: ZApp, { ctx }: RouteDeps) {
   const read = { permission: 'plan:read' } as const;
@@ -37,10 +37,11 @@ export function planRoutes(app: ZApp, { ctx }: RouteDeps) {
   );
   app.get(
     '/api/plans/:planId/nodes',
-    { config: read, ...plainJson, schema: { tags, params: ZPlanParams, querystring: ZNodesQuery, response: { 200: z.union([ZNodeList, ZTreeNodeList]), ...errorResponses } } },
-    async (req) => ({
-      items: req.query.view === 'tree' && !req.query.deleted ? await plan.listTreeNodes(ctx, req.params.planId) : await plan.listNodes(ctx, req.params.planId, { deleted: req.query.deleted }),
-    }),
+    { config: read, ...memoJson, schema: { tags, params: ZPlanParams, querystring: ZNodesQuery, response: { 200: z.union([ZNodeList, ZTreeNodeList]), ...errorResponses } } },
+    async (req) =>
+      req.query.view === 'tree' && !req.query.deleted
+        ? plan.listTreeNodes(ctx, req.params.planId)
+        : { items: await plan.listNodes(ctx, req.params.planId, { deleted: req.query.deleted }) },
   );
   app.get('/api/plans/:planId/nodes/:nodeId', { config: read, schema: { tags, params: ZNodeParams, response: { 200: ZNode, ...errorResponses } } }, (req) =>
     plan.getNode(ctx, req.params.planId, req.params.nodeId),

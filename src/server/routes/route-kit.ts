@@ -24,3 +24,17 @@ export function actorOf(request: FastifyRequest): Actor {
  * on every request cost more than the query (bench/RESULTS.md, /nodes at S).
  */
 export const plainJson = { serializerCompiler: () => (data: unknown) => JSON.stringify(data) } as const;
+
+/**
+ * Plain JSON whose text is kept with the object: for responses a service hands out again and again
+ * until the next write (the plan tree, the cockpit), so each is stringified once, not per request.
+ */
+const jsonTexts = new WeakMap<object, string>();
+export const memoJson = {
+  serializerCompiler: () => (data: unknown) => {
+    if (typeof data !== 'object' || data === null) return JSON.stringify(data);
+    let text = jsonTexts.get(data);
+    if (text === undefined) jsonTexts.set(data, (text = JSON.stringify(data)));
+    return text;
+  },
+} as const;

@@ -9,20 +9,10 @@ import { langOf } from '../messages';
 import { errorResponses } from '../schemas/common.schemas';
 import { ZNodeParams, ZPlanParams } from '../schemas/plan.schemas';
 import { ZCockpit, ZMyTasksPage, ZMyTasksQuery, ZOverride, ZOverrideBody, ZPlanStatus, ZPlanStatusQuery } from '../schemas/status.schemas';
-import { actorOf, plainJson, type RouteDeps, type ZApp } from './route-kit';
+import { actorOf, memoJson, plainJson, type RouteDeps, type ZApp } from './route-kit';
 
 // The cockpit object is shared by every request until the plan's status changes (services/status/cockpit.ts);
-// at 100k nodes it is ~350 KB of JSON, so its text is kept with it instead of being rebuilt per request.
-const cockpitJson = new WeakMap<object, string>();
-const cachedJson = {
-  serializerCompiler: () => (data: unknown) => {
-    if (typeof data !== 'object' || data === null) return JSON.stringify(data);
-    let text = cockpitJson.get(data);
-    if (text === undefined) cockpitJson.set(data, (text = JSON.stringify(data)));
-    return text;
-  },
-} as const;
-
+// at 100k nodes it is ~350 KB of JSON, so its text is kept with it (memoJson) instead of rebuilt per request.
 export function statusRoutes(app: ZApp, { ctx }: RouteDeps) {
   const tags = ['status'];
   app.get(
@@ -42,7 +32,7 @@ export function statusRoutes(app: ZApp, { ctx }: RouteDeps) {
       return listMyTasks(ctx, actorOf(req), req.params.planId, filter, { page, pageSize, sort, order }, langOf(req.headers['accept-language']));
     },
   );
-  app.get('/api/plans/:planId/cockpit', { config: { permission: 'cockpit:read' }, ...cachedJson, schema: { tags, params: ZPlanParams, response: { 200: ZCockpit, ...errorResponses } } }, (req) =>
+  app.get('/api/plans/:planId/cockpit', { config: { permission: 'cockpit:read' }, ...memoJson, schema: { tags, params: ZPlanParams, response: { 200: ZCockpit, ...errorResponses } } }, (req) =>
     buildCockpit(ctx, req.params.planId, langOf(req.headers['accept-language'])),
   );
   app.put(

@@ -4,6 +4,7 @@ import type { ZMe, ZSessionView } from './auth.schemas';
 import type { ZAuditEntry, ZAuditVerify, ZCreateUnitBody, ZCreateUserBody, ZDivision, ZPlatform, ZUnit, ZUpdateUnitBody, ZUpdateUserBody, ZUser } from './admin.schemas';
 import type { ZCycle, ZOpenCycleBody, ZReportDetail, ZReportSummary, ZSaveReportBody, ZAttachment } from './reporting.schemas';
 import type { ZCockpit, ZMyTask, ZNodeStatus, ZOverrideBody } from './status.schemas';
+import type { ZBulletin, ZBulletinDetail, ZUpdateBulletinBody } from './bulletin.schemas';
 import type { ZAssignBody, ZAssignment, ZCreateNodeBody, ZMoveNodeBody, ZNode, ZPlan, ZTreeNode, ZUpdateNodeBody } from './plan.schemas';
 import type { ZAppeal, ZAssessmentPeriodDetail, ZLeagueTables, ZUnitBreakdown, ZUnitHistory } from './assessment.schemas';
 
@@ -78,6 +79,6 @@ export type TLeagueTables = z.infer<typeof ZLeagueTables>;
 export type TUnitBreakdown = z.infer<typeof ZUnitBreakdown>;
 export type TUnitHistory = z.infer<typeof ZUnitHistory>;
 export type TAppeal = z.infer<typeof ZAppeal>;
-export type TBulletin = z.infer<typeof import('./bulletin.schemas').ZBulletin>;
-export type TBulletinDetail = z.infer<typeof import('./bulletin.schemas').ZBulletinDetail>;
-export type TBulletinUpdate = z.input<typeof import('./bulletin.schemas').ZUpdateBulletinBody>;
+export type TBulletin = z.infer<typeof ZBulletin>;
+export type TBulletinDetail = z.infer<typeof ZBulletinDetail>;
+export type TBulletinUpdate = z.input<typeof ZUpdateBulletinBody>;

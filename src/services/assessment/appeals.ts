@@ -7,6 +7,7 @@ import type { Page } from '../paging';
 import { assertUnitReach, readsAll } from './access';
 import { filesOf, storeFile, vetFile, type AssessmentFile } from './files';
 import { assertNotFrozen, listItems, markStale, requirePeriod } from './periods';
+import { writeVersioned } from '../versioned-update';
 
 export type AppealKind = 'appeal' | 'self_assessment';
 export type AppealState = 'submitted' | 'upheld' | 'rejected';
@@ -175,13 +176,14 @@ export async function decideAppeal(ctx: ServiceContext, actor: Actor, appealId: 
     const period = await requirePeriod(tx, row.period_id);
     assertNotFrozen(period);
     const at = nowIso(ctx);
-    const res = await tx
-      .updateTable('assessment_appeal')
-      .set({ state: input.decision, decision_comment: input.comment, decided_by: actor.userId, decided_at: at, version: input.version + 1, updated_at: at })
-      .where('id', '=', appealId)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('VERSION_CONFLICT', { appealId });
+    await writeVersioned(
+      tx
+        .updateTable('assessment_appeal')
+        .set({ state: input.decision, decision_comment: input.comment, decided_by: actor.userId, decided_at: at, version: input.version + 1, updated_at: at })
+        .where('id', '=', appealId)
+        .where('version', '=', input.version),
+      { appealId },
+    );
     if (input.decision === 'upheld' && row.evidence_id) await markStale(tx, period, at);
     await audit('assessment.appeal_decide', 'assessment_appeal', appealId, { state: row.state }, { state: input.decision, comment: input.comment });
   });

@@ -7,6 +7,7 @@ import type { AssessmentPeriodTable, Executor } from '../../db/schema';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
 import type { Page } from '../paging';
 import { requirePlan } from '../plan/read-plan';
+import { writeVersioned } from '../versioned-update';
 
 export type PeriodState = 'draft' | 'computed' | 'published';
 
@@ -74,13 +75,14 @@ export function assertNotFrozen(period: AssessmentPeriod) {
  * (two publishes, say) the second finds no row to update and gets a 409 rather than a duplicate.
  */
 export async function advancePeriod(tx: Executor, period: AssessmentPeriod, set: Updateable<AssessmentPeriodTable>, at: string) {
-  const res = await tx
-    .updateTable('assessment_period')
-    .set({ ...set, version: period.version + 1, updated_at: at })
-    .where('id', '=', period.id)
-    .where('version', '=', period.version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw new DomainError('VERSION_CONFLICT', { periodId: period.id });
+  await writeVersioned(
+    tx
+      .updateTable('assessment_period')
+      .set({ ...set, version: period.version + 1, updated_at: at })
+      .where('id', '=', period.id)
+      .where('version', '=', period.version),
+    { periodId: period.id },
+  );
 }
 
 /** Something feeding the score changed: the computed results no longer stand until recomputed. */
@@ -178,8 +180,11 @@ export async function saveItems(ctx: ServiceContext, actor: Actor, id: string, i
   return inTransaction(ctx, actor, async (tx, audit) => {
     const period = await requirePeriod(tx, id, input.version);
     assertNotFrozen(period);
-    const before = await listItems(tx, id);
     const at = nowIso(ctx);
+    // Claims the period's version first, so a concurrent save of the same version waits here and gets a 409
+    // before touching any item row.
+    await markStale(tx, period, at);
+    const before = await listItems(tx, id);
     // Items keep their ids where the rule stays in place, so appeals naming an item still find it.
     const byRule = new Map(before.map((b) => [b.rule, b]));
     const rows = input.items.map((it, i) => {
@@ -200,7 +205,6 @@ export async function saveItems(ctx: ServiceContext, actor: Actor, id: string, i
     }
     const added = rows.filter((r) => !kept.has(r.id));
     if (added.length) await tx.insertInto('assessment_item').values(added).execute();
-    await markStale(tx, period, at);
     await audit('assessment.items_save', 'assessment_period', id, before.map(({ id: _id, ...rest }) => rest), input.items);
     return listItems(tx, id);
   });

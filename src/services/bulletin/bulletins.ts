@@ -18,6 +18,7 @@ import type { Page } from '../paging';
 import { requirePlan } from '../plan/read-plan';
 import { todayInChina } from '../status/plan-status';
 import { gatherBulletinSnapshot } from './gather-snapshot';
+import { writeVersioned } from '../versioned-update';
 
 export type BulletinState = 'draft' | 'published';
 export const DEFAULT_ISSUING_BODY = '四川省推动成渝地区双城经济圈建设工作领导小组办公室';
@@ -54,6 +55,9 @@ export interface BulletinFields {
   issuingBody?: string | undefined;
   sections?: Partial<BulletinSections> | undefined;
 }
+
+// Every bulletin is written with its snapshot (the column is NOT NULL).
+const snapshotOf = (r: { snapshot: string }) => JSON.parse(r.snapshot) as BulletinSnapshot;
 
 const canManage = (actor: Actor) => scopeOf(actor.roles, 'bulletin:manage') !== null;
 
@@ -114,7 +118,7 @@ export async function getBulletin(ctx: ServiceContext, actor: Actor, id: string)
     baseQuery(ctx.db).where('b.id', '=', id).executeTakeFirstOrThrow(),
     ctx.db.selectFrom('bulletin_file').select(['format', 'file_name', 'size', 'sha256']).where('bulletin_id', '=', id).execute(),
   ]);
-  const snapshot = readJson<BulletinSnapshot>(row.snapshot, null as unknown as BulletinSnapshot);
+  const snapshot = snapshotOf(row);
   const edited = readJson<Partial<BulletinSections>>(row.sections, {});
   const defaults = defaultSections(snapshot);
   const sections = Object.fromEntries(BULLETIN_SECTION_KEYS.map((k) => [k, edited[k] ?? defaults[k]])) as BulletinSections;
@@ -185,21 +189,23 @@ export async function updateBulletin(ctx: ServiceContext, actor: Actor, id: stri
     const edited = readJson<Partial<BulletinSections>>(before.sections, {});
     const sections: Partial<BulletinSections> = { ...edited, ...input.sections };
     // Wording equal to the default is not kept as the office's: it follows the data when refreshed.
-    const defaults = defaultSections(readJson<BulletinSnapshot>(before.snapshot, null as unknown as BulletinSnapshot));
+    const defaults = defaultSections(snapshotOf(before));
     for (const k of BULLETIN_SECTION_KEYS) if (sections[k] === defaults[k]) delete sections[k];
-    await tx
-      .updateTable('bulletin')
-      .set({
-        ...(input.number !== undefined && { number: input.number }),
-        ...(input.title !== undefined && { title: input.title }),
-        ...(input.issuingBody !== undefined && { issuing_body: input.issuingBody }),
-        sections: writeJson(sections),
-        version: input.version + 1,
-        updated_at: nowIso(ctx),
-      })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .execute();
+    await writeVersioned(
+      tx
+        .updateTable('bulletin')
+        .set({
+          ...(input.number !== undefined && { number: input.number }),
+          ...(input.title !== undefined && { title: input.title }),
+          ...(input.issuingBody !== undefined && { issuing_body: input.issuingBody }),
+          sections: writeJson(sections),
+          version: input.version + 1,
+          updated_at: nowIso(ctx),
+        })
+        .where('id', '=', id)
+        .where('version', '=', input.version),
+      { bulletinId: id },
+    );
     const { version, ...patch } = input;
     await audit('bulletin.update', 'bulletin', id, { number: before.number, title: before.title, issuingBody: before.issuing_body, sections: input.sections ? Object.fromEntries(Object.keys(input.sections).map((k) => [k, edited[k as keyof BulletinSections] ?? null])) : undefined }, patch);
   });
@@ -212,8 +218,8 @@ export async function refreshBulletin(ctx: ServiceContext, actor: Actor, id: str
   const snapshot = await gatherBulletinSnapshot(ctx, current.plan_id, current.cycle_id);
   await inTransaction(ctx, actor, async (tx, audit) => {
     await requireDraft(tx, id, version);
-    await tx.updateTable('bulletin').set({ snapshot: writeJson(snapshot), version: version + 1, updated_at: nowIso(ctx) }).where('id', '=', id).where('version', '=', version).execute();
-    await audit('bulletin.refresh', 'bulletin', id, { asOf: readJson<BulletinSnapshot>(current.snapshot, null as unknown as BulletinSnapshot).asOf }, { asOf: snapshot.asOf });
+    await writeVersioned(tx.updateTable('bulletin').set({ snapshot: writeJson(snapshot), version: version + 1, updated_at: nowIso(ctx) }).where('id', '=', id).where('version', '=', version), { bulletinId: id });
+    await audit('bulletin.refresh', 'bulletin', id, { asOf: snapshotOf(current).asOf }, { asOf: snapshot.asOf });
   });
   return getBulletin(ctx, actor, id);
 }
@@ -222,7 +228,7 @@ export async function deleteDraft(ctx: ServiceContext, actor: Actor, id: string,
   await inTransaction(ctx, actor, async (tx, audit) => {
     const before = await requireDraft(tx, id, version);
     await tx.deleteFrom('bulletin_download').where('bulletin_id', '=', id).execute();
-    await tx.deleteFrom('bulletin').where('id', '=', id).execute();
+    await writeVersioned(tx.deleteFrom('bulletin').where('id', '=', id).where('version', '=', version), { bulletinId: id });
     await audit('bulletin.delete', 'bulletin', id, { number: before.number, title: before.title }, null);
   });
 }
@@ -237,9 +243,11 @@ const fileNameOf = (r: { number: string; title: string }, format: BulletinFormat
 export async function publishBulletin(ctx: ServiceContext, actor: Actor, id: string, version: number): Promise<BulletinDetail> {
   const draft = await requireDraft(ctx.db, id, version);
   const at = nowIso(ctx);
-  const files = await writeBulletinFiles(readJson<BulletinSnapshot>(draft.snapshot, null as unknown as BulletinSnapshot), metaOf({ ...draft, published_at: at }, todayInChina(ctx)), readJson(draft.sections, {}));
+  const files = await writeBulletinFiles(snapshotOf(draft), metaOf({ ...draft, published_at: at }, todayInChina(ctx)), readJson(draft.sections, {}));
   await inTransaction(ctx, actor, async (tx, audit) => {
     await requireDraft(tx, id, version);
+    // Claimed first: a racing publish waits on this row and gets a 409 before it stores a second set of files.
+    await writeVersioned(tx.updateTable('bulletin').set({ state: 'published', published_at: at, published_by: actor.userId, version: version + 1, updated_at: at }).where('id', '=', id).where('version', '=', version), { bulletinId: id });
     const stored = (Object.entries(files) as [BulletinFormat, Buffer][]).map(([format, content]) => ({
       id: randomUUID(),
       bulletin_id: id,
@@ -252,7 +260,6 @@ export async function publishBulletin(ctx: ServiceContext, actor: Actor, id: str
       created_at: at,
     }));
     await tx.insertInto('bulletin_file').values(stored).execute();
-    await tx.updateTable('bulletin').set({ state: 'published', published_at: at, published_by: actor.userId, version: version + 1, updated_at: at }).where('id', '=', id).where('version', '=', version).execute();
     await audit('bulletin.publish', 'bulletin', id, { state: 'draft' }, { state: 'published', files: stored.map((f) => ({ format: f.format, size: f.size, sha256: f.sha256 })) });
   });
   return getBulletin(ctx, actor, id);
@@ -276,7 +283,7 @@ export async function downloadBulletin(ctx: ServiceContext, actor: Actor, id: st
     if (!stored) throw new DomainError('BULLETIN_NOT_FOUND', { bulletinId: id, format });
     file = { fileName: stored.file_name, mime: stored.mime, content: Buffer.from(stored.content) };
   } else {
-    const files = await writeBulletinFiles(readJson<BulletinSnapshot>(row.snapshot, null as unknown as BulletinSnapshot), metaOf(row, todayInChina(ctx)), readJson(row.sections, {}));
+    const files = await writeBulletinFiles(snapshotOf(row), metaOf(row, todayInChina(ctx)), readJson(row.sections, {}));
     file = { fileName: `（草稿）${fileNameOf(row, format)}`, mime: BULLETIN_MIME[format], content: files[format] };
   }
   await inTransaction(ctx, actor, async (tx, audit) => {

@@ -59,7 +59,7 @@ export async function gatherBulletinSnapshot(ctx: ServiceContext, planId: string
   const nextSteps: BulletinSnapshot['nextSteps'] = [];
   const reporting = { due: 0, onTime: 0, late: 0, missing: 0 };
   const byUnit = new Map<string, { unitName: string; kind: string; order: number; due: number; onTime: number }>();
-  for (const r of sortByCode(reports.map((r) => ({ ...r }))) ) {
+  for (const r of sortByCode(reports)) {
     const filed = countsAsFiled(r.state as ReportState) && r.submitted_at !== null;
     if (filed && r.problems?.trim()) problemsOf.set(r.node_id, [...(problemsOf.get(r.node_id) ?? []), r.problems.trim()]);
     if (filed && r.coordination_request?.trim()) coordination.push({ taskCode: r.code, taskTitle: r.title, unitName: r.unit_name, request: r.coordination_request.trim() });

@@ -8,6 +8,7 @@ import { requirePlan } from '../plan/read-plan';
 import { computePlanStatus, todayInChina } from '../status/plan-status';
 import { assertProjects, projectsOf, setProjectLinks, type ProjectRef } from './project-links';
 import { addSourcedTask, countSourced, listSourcedTasks, type SourceCounts, type SourcedTask, type SourcedTaskInput } from './sourced-task';
+import { writeVersioned } from '../versioned-update';
 
 export const AGREEMENT_STATUSES = ['no_matters', 'in_progress', 'lagging', 'completed'] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
@@ -169,21 +170,23 @@ export async function updateAgreement(ctx: ServiceContext, actor: Actor, id: str
     if (patch.parties) await assertParties(tx, patch.parties);
     if (patch.projectIds) await assertProjects(tx, patch.projectIds);
     const beforeProjects = patch.projectIds ? ((await projectsOf(tx, 'agreement_project', [id])).get(id) ?? []).map((p) => p.id) : [];
-    await tx
-      .updateTable('agreement')
-      .set({
-        ...(patch.title !== undefined && { title: patch.title }),
-        ...(patch.parties !== undefined && { parties: writeJson(patch.parties) }),
-        ...(patch.level !== undefined && { level: patch.level }),
-        ...(patch.signedOn !== undefined && { signed_on: patch.signedOn }),
-        ...(patch.termUntil !== undefined && { term_until: patch.termUntil }),
-        ...(patch.documents !== undefined && { documents: patch.documents }),
-        version: version + 1,
-        updated_at: nowIso(ctx),
-      })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .execute();
+    await writeVersioned(
+      tx
+        .updateTable('agreement')
+        .set({
+          ...(patch.title !== undefined && { title: patch.title }),
+          ...(patch.parties !== undefined && { parties: writeJson(patch.parties) }),
+          ...(patch.level !== undefined && { level: patch.level }),
+          ...(patch.signedOn !== undefined && { signed_on: patch.signedOn }),
+          ...(patch.termUntil !== undefined && { term_until: patch.termUntil }),
+          ...(patch.documents !== undefined && { documents: patch.documents }),
+          version: version + 1,
+          updated_at: nowIso(ctx),
+        })
+        .where('id', '=', id)
+        .where('version', '=', version),
+      { agreementId: id },
+    );
     if (patch.projectIds) await setProjectLinks(tx, 'agreement_project', id, patch.projectIds);
     const changed = Object.keys(patch) as (keyof AgreementFields)[];
     await audit('agreement.update', 'agreement', id, Object.fromEntries(changed.map((k) => [k, k === 'projectIds' ? beforeProjects : before[k]])), patch);

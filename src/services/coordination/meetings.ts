@@ -7,6 +7,7 @@ import { inTransaction, nowIso, type Actor, type ServiceContext } from '../conte
 import type { Page } from '../paging';
 import { requirePlan } from '../plan/read-plan';
 import { addSourcedTask, countSourced, countSourcedBySource, isOpen, listSourcedTasks, type SourceCounts, type SourcedTask, type SourcedTaskInput } from './sourced-task';
+import { writeVersioned } from '../versioned-update';
 
 export const MEETING_LAYERS = ['decision', 'coordination', 'execution'] as const;
 export type MeetingLayer = (typeof MEETING_LAYERS)[number];
@@ -125,23 +126,25 @@ export async function updateMeeting(ctx: ServiceContext, actor: Actor, id: strin
     const before = await requireMeeting(tx, id, input.version);
     if (input.unitIds) await assertUnits(tx, input.unitIds);
     const { version, ...patch } = input;
-    await tx
-      .updateTable('meeting')
-      .set({
-        ...(patch.layer !== undefined && { layer: patch.layer }),
-        ...(patch.title !== undefined && { title: patch.title }),
-        ...(patch.heldOn !== undefined && { held_on: patch.heldOn }),
-        ...(patch.place !== undefined && { place: patch.place }),
-        ...(patch.body !== undefined && { body: patch.body }),
-        ...(patch.unitIds !== undefined && { unit_ids: writeJson([...new Set(patch.unitIds)]) }),
-        ...(patch.agenda !== undefined && { agenda: patch.agenda }),
-        ...(patch.minutes !== undefined && { minutes: patch.minutes }),
-        version: version + 1,
-        updated_at: nowIso(ctx),
-      })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .execute();
+    await writeVersioned(
+      tx
+        .updateTable('meeting')
+        .set({
+          ...(patch.layer !== undefined && { layer: patch.layer }),
+          ...(patch.title !== undefined && { title: patch.title }),
+          ...(patch.heldOn !== undefined && { held_on: patch.heldOn }),
+          ...(patch.place !== undefined && { place: patch.place }),
+          ...(patch.body !== undefined && { body: patch.body }),
+          ...(patch.unitIds !== undefined && { unit_ids: writeJson([...new Set(patch.unitIds)]) }),
+          ...(patch.agenda !== undefined && { agenda: patch.agenda }),
+          ...(patch.minutes !== undefined && { minutes: patch.minutes }),
+          version: version + 1,
+          updated_at: nowIso(ctx),
+        })
+        .where('id', '=', id)
+        .where('version', '=', version),
+      { meetingId: id },
+    );
     const after = await requireMeeting(tx, id);
     const changed = Object.keys(patch) as (keyof MeetingFields)[];
     await audit('meeting.update', 'meeting', id, Object.fromEntries(changed.map((k) => [k, before[k]])), patch);

@@ -10,6 +10,7 @@ import type { Page } from '../paging';
 import { requirePlan } from '../plan/read-plan';
 import { assertProjects, projectsOf, setProjectLinks, type ProjectRef } from './project-links';
 import { addSourcedTask, listSourcedTasks, type SourcedTask, type SourcedTaskInput } from './sourced-task';
+import { writeVersioned } from '../versioned-update';
 
 export const REQUEST_TYPES = ['policy', 'project', 'funds', 'pilot', 'plan_approval'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
@@ -194,25 +195,27 @@ export async function updateRequest(ctx: ServiceContext, actor: Actor, id: strin
     const before = await requireRequest(tx, id, input.version);
     const { version, ...patch } = input;
     await assertRefs(tx, before.planId, patch);
-    await tx
-      .updateTable('national_request')
-      .set({
-        ...(patch.title !== undefined && { title: patch.title }),
-        ...(patch.type !== undefined && { type: patch.type }),
-        ...(patch.addressedTo !== undefined && { addressed_to: patch.addressedTo }),
-        ...(patch.leadUnitId !== undefined && { lead_unit_id: patch.leadUnitId }),
-        ...(patch.jointWithChongqing !== undefined && { joint_with_chongqing: toFlag(patch.jointWithChongqing) }),
-        ...(patch.submittedOn !== undefined && { submitted_on: patch.submittedOn }),
-        ...(patch.status !== undefined && { status: patch.status }),
-        ...(patch.outcome !== undefined && { outcome: patch.outcome }),
-        ...(patch.documents !== undefined && { documents: patch.documents }),
-        ...(patch.nodeIds !== undefined && { node_ids: writeJson([...new Set(patch.nodeIds)]) }),
-        version: version + 1,
-        updated_at: nowIso(ctx),
-      })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .execute();
+    await writeVersioned(
+      tx
+        .updateTable('national_request')
+        .set({
+          ...(patch.title !== undefined && { title: patch.title }),
+          ...(patch.type !== undefined && { type: patch.type }),
+          ...(patch.addressedTo !== undefined && { addressed_to: patch.addressedTo }),
+          ...(patch.leadUnitId !== undefined && { lead_unit_id: patch.leadUnitId }),
+          ...(patch.jointWithChongqing !== undefined && { joint_with_chongqing: toFlag(patch.jointWithChongqing) }),
+          ...(patch.submittedOn !== undefined && { submitted_on: patch.submittedOn }),
+          ...(patch.status !== undefined && { status: patch.status }),
+          ...(patch.outcome !== undefined && { outcome: patch.outcome }),
+          ...(patch.documents !== undefined && { documents: patch.documents }),
+          ...(patch.nodeIds !== undefined && { node_ids: writeJson([...new Set(patch.nodeIds)]) }),
+          version: version + 1,
+          updated_at: nowIso(ctx),
+        })
+        .where('id', '=', id)
+        .where('version', '=', version),
+      { requestId: id },
+    );
     if (patch.projectIds !== undefined) await setProjectLinks(tx, 'national_request_project', id, patch.projectIds);
     const changed = Object.keys(patch) as (keyof NationalRequestFields)[];
     await audit('national_request.update', 'national_request', id, Object.fromEntries(changed.map((k) => [k, before[k]])), patch);

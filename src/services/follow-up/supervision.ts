@@ -6,6 +6,7 @@ import { requireLiveNode } from '../plan/read-plan';
 import { computePlanStatus } from '../status/plan-status';
 import { nodeStatusView } from '../status/views';
 import { notifyRole, notifyUnit } from './notifications';
+import { writeVersioned } from '../versioned-update';
 
 export interface SupervisionItem {
   id: string;
@@ -147,7 +148,7 @@ export async function respondSupervision(ctx: ServiceContext, actor: Actor, id: 
     if (item.version !== input.version) throw new DomainError('VERSION_CONFLICT', { id });
     const state = nextSupervisionState(item.state, 'respond');
     const at = nowIso(ctx);
-    await tx.updateTable('supervision_item').set({ state, response: input.response, responded_at: at, responded_by: actor.userId, version: item.version + 1, updated_at: at }).where('id', '=', id).execute();
+    await writeVersioned(tx.updateTable('supervision_item').set({ state, response: input.response, responded_at: at, responded_by: actor.userId, version: item.version + 1, updated_at: at }).where('id', '=', id).where('version', '=', input.version), { id });
     await notifyRole(tx, 'office', { kind: 'supervision_response', title: `${item.unitName}已回复${LEVEL_ZH[item.level]}：${item.nodeCode}`, body: input.response, link: `/supervision/${id}` }, at);
     await audit('supervision.respond', 'supervision_item', id, { state: item.state }, { state, response: input.response });
     return requireItem(tx, id);
@@ -160,7 +161,7 @@ export async function closeSupervision(ctx: ServiceContext, actor: Actor, id: st
     if (item.version !== input.version) throw new DomainError('VERSION_CONFLICT', { id });
     const state = nextSupervisionState(item.state, 'close');
     const at = nowIso(ctx);
-    await tx.updateTable('supervision_item').set({ state, closed_at: at, closing_comment: input.comment ?? null, version: item.version + 1, updated_at: at }).where('id', '=', id).execute();
+    await writeVersioned(tx.updateTable('supervision_item').set({ state, closed_at: at, closing_comment: input.comment ?? null, version: item.version + 1, updated_at: at }).where('id', '=', id).where('version', '=', input.version), { id });
     await audit('supervision.close', 'supervision_item', id, { state: item.state }, { state, comment: input.comment ?? null });
     return requireItem(tx, id);
   });
@@ -173,8 +174,7 @@ export async function escalateSupervision(ctx: ServiceContext, actor: Actor, id:
   const state = nextSupervisionState(item.state, 'escalate');
   const level = nextLevel(item.level);
   await inTransaction(ctx, actor, async (tx, audit) => {
-    const r = await tx.updateTable('supervision_item').set({ state, version: item.version + 1, updated_at: nowIso(ctx) }).where('id', '=', id).where('version', '=', input.version).executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw new DomainError('VERSION_CONFLICT', { id });
+    await writeVersioned(tx.updateTable('supervision_item').set({ state, version: item.version + 1, updated_at: nowIso(ctx) }).where('id', '=', id).where('version', '=', input.version), { id });
     await audit('supervision.escalate', 'supervision_item', id, { state: item.state, level: item.level }, { state, nextLevel: level });
   });
   return issueSupervision(ctx, actor, item.planId, { nodeId: item.nodeId, unitId: item.unitId, level, message: input.message, responseDueOn: input.responseDueOn }, id);

@@ -200,7 +200,7 @@ function nodeWriter(ctx: ServiceContext, tx: Transaction<DB>, audit: BoundAudit,
       // ~22 columns a node: 200 rows stay far below SQLite's and PostgreSQL's bound-parameter limits.
       for (let i = 0; i < nodeRows.length; i += 200) await tx.insertInto('plan_node').values(nodeRows.slice(i, i + 200)).execute();
       for (let i = 0; i < assignmentRows.length; i += 1000) await tx.insertInto('assignment').values(assignmentRows.slice(i, i + 1000)).execute();
-      for (const a of audits) await audit('plan_node.import', 'plan_node', a.id, null, a.after);
+      await audit.many(audits.map((a) => ({ action: 'plan_node.import', entity: 'plan_node', entityId: a.id, before: null, after: a.after })));
     },
   };
 }

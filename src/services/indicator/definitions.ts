@@ -6,6 +6,7 @@ import type { Executor } from '../../db/schema';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
 import type { Page } from '../paging';
 import { loadDivisionCatalogue } from './regions';
+import { writeVersioned } from '../versioned-update';
 
 export type DivisionLevel = 'division' | 'province' | 'region';
 
@@ -217,8 +218,7 @@ export async function updateIndicator(ctx: ServiceContext, actor: Actor, id: str
       const has = await tx.selectFrom('indicator_observation').select('id').where('indicator_id', '=', id).limit(1).executeTakeFirst();
       if (has) throw new DomainError('VALIDATION_FAILED', { field: 'derivation', reason: 'the indicator has observations' });
     }
-    const res = await tx.updateTable('indicator').set({ ...columns(patch), user_edited: 1, version: version + 1, updated_at: nowIso(ctx) }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('VERSION_CONFLICT', { indicatorId: id });
+    await writeVersioned(tx.updateTable('indicator').set({ ...columns(patch), user_edited: 1, version: version + 1, updated_at: nowIso(ctx) }).where('id', '=', id).where('version', '=', version), { indicatorId: id });
     const changed = Object.keys(patch) as (keyof typeof patch)[];
     await audit('indicator.update', 'indicator', id, Object.fromEntries(changed.map((k) => [k, before[k]])), patch);
     return requireIndicator(tx, id, lang);

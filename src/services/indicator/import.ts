@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { columnLetter, decodeText, DomainError, ImportError, parseCsv, readPeriod, readValue, type ExplainLang, type TextEncodingName } from '../../domain';
-import { cellText } from '../../documents/task-division';
+import { cellText, guardZip } from '../../documents/task-division';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
 import { requireIndicator, type Indicator } from './definitions';
 import { loadDivisionCatalogue, type DivisionCatalogue } from './regions';
@@ -68,6 +68,8 @@ interface Grid {
 async function readGrid(file: Buffer): Promise<Grid> {
   if (!file.length) throw new ImportError('EMPTY', {});
   if (file[0] === 0x50 && file[1] === 0x4b) {
+    // A zip bomb or a broken archive is refused (TOO_LARGE / NOT_XLSX) before exceljs unpacks it into memory.
+    guardZip(file);
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(file as unknown as ArrayBuffer);

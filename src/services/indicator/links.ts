@@ -37,16 +37,19 @@ export async function listIndicatorTasks(ctx: ServiceContext, indicatorId: strin
   return indicatorTasks(ctx.db, indicatorId);
 }
 
-/** The indicators that measure one task, for the task's detail in the plan. */
+/**
+ * The indicators that measure one task, for the task's detail in the plan. An unknown or just-deleted
+ * node has none: the panel asks while the tree is still moving away from it, and an error there helps no one.
+ */
 export async function nodeIndicators(ctx: ServiceContext, nodeId: string, lang: ExplainLang): Promise<NodeIndicator[]> {
-  const node = await ctx.db.selectFrom('plan_node').select('id').where('id', '=', nodeId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!node) throw new DomainError('NODE_NOT_FOUND', { nodeId });
   const rows = await ctx.db
     .selectFrom('indicator_task')
     .innerJoin('indicator', 'indicator.id', 'indicator_task.indicator_id')
     .leftJoin('unit', 'unit.id', 'indicator.owner_unit_id')
     .select(['indicator.id', 'indicator.code', 'indicator.name_zh', 'indicator.name_en', 'indicator.unit', 'indicator.frequency', 'unit.name as owner_name'])
+    .innerJoin('plan_node', 'plan_node.id', 'indicator_task.node_id')
     .where('indicator_task.node_id', '=', nodeId)
+    .where('plan_node.deleted_at', 'is', null)
     .orderBy('indicator.code')
     .execute();
   return rows.map((r) => ({ indicatorId: r.id, code: r.code, name: lang === 'en' ? r.name_en : r.name_zh, unit: r.unit, frequency: r.frequency, ownerUnitName: r.owner_name ?? null }));

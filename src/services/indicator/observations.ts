@@ -4,6 +4,7 @@ import type { Executor } from '../../db/schema';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
 import { requireIndicator, type Indicator } from './definitions';
 import { loadDivisionCatalogue } from './regions';
+import { writeVersioned } from '../versioned-update';
 
 export interface ObservationInput {
   divisionCode: string;
@@ -48,8 +49,7 @@ export async function saveObservation(ctx: ServiceContext, actor: Actor, indicat
     }
     if (input.version === undefined || Number(row.version) !== input.version) throw new DomainError('VERSION_CONFLICT', { indicatorId, period: input.period, expected: input.version ?? null, actual: Number(row.version) });
     // The office's correction replaces the shipped figure and says so; a later data file leaves it alone.
-    const res = await tx.updateTable('indicator_observation').set({ ...values, origin: 'entry', version: input.version + 1 }).where('id', '=', row.id).where('version', '=', input.version).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('VERSION_CONFLICT', { indicatorId });
+    await writeVersioned(tx.updateTable('indicator_observation').set({ ...values, origin: 'entry', version: input.version + 1 }).where('id', '=', row.id).where('version', '=', input.version), { indicatorId });
     await audit(
       'indicator.observation_save',
       'indicator',
@@ -75,7 +75,7 @@ export async function saveTarget(ctx: ServiceContext, actor: Actor, indicatorId:
       return { id, version: 1 };
     }
     if (input.version === undefined || Number(row.version) !== input.version) throw new DomainError('VERSION_CONFLICT', { indicatorId, period: input.period, expected: input.version ?? null, actual: Number(row.version) });
-    await tx.updateTable('indicator_target').set({ value: input.value, source: input.source, entered_by: actor.userId, version: input.version + 1, updated_at: at }).where('id', '=', row.id).where('version', '=', input.version).execute();
+    await writeVersioned(tx.updateTable('indicator_target').set({ value: input.value, source: input.source, entered_by: actor.userId, version: input.version + 1, updated_at: at }).where('id', '=', row.id).where('version', '=', input.version), { indicatorId, targetId: row.id });
     await audit('indicator.target_save', 'indicator', indicatorId, { id: row.id, value: Number(row.value), source: row.source }, { id: row.id, divisionCode: input.divisionCode, period: input.period, value: input.value, source: input.source });
     return { id: row.id, version: input.version + 1 };
   });
@@ -87,7 +87,7 @@ export async function removeTarget(ctx: ServiceContext, actor: Actor, indicatorI
     const row = await tx.selectFrom('indicator_target').selectAll().where('id', '=', targetId).where('indicator_id', '=', indicatorId).executeTakeFirst();
     if (!row) throw new DomainError('NOT_FOUND', { targetId });
     if (Number(row.version) !== version) throw new DomainError('VERSION_CONFLICT', { targetId, expected: version, actual: Number(row.version) });
-    await tx.deleteFrom('indicator_target').where('id', '=', targetId).execute();
+    await writeVersioned(tx.deleteFrom('indicator_target').where('id', '=', targetId).where('version', '=', version), { targetId });
     await audit('indicator.target_remove', 'indicator', indicatorId, { id: row.id, divisionCode: row.division_code, period: row.period, value: Number(row.value) }, null);
   });
 }

@@ -13,10 +13,11 @@ import {
 } from '../../domain';
 import type { Executor } from '../../db/schema';
 import { inTransaction, nowIso, type Actor, type BoundAudit, type ServiceContext } from '../context';
-import { notifyUnit } from '../follow-up/notifications';
+import { notifyRole, notifyUnit } from '../follow-up/notifications';
 import type { Page } from '../paging';
 import { requireIndicator, type Indicator } from './definitions';
 import { divisionName, loadDivisionCatalogue, type DivisionCatalogue } from './regions';
+import { writeVersioned } from '../versioned-update';
 
 export interface IndicatorReport {
   id: string;
@@ -267,19 +268,20 @@ export async function saveIndicatorReport(
     if (Number(r.version) !== input.version) throw new DomainError('VERSION_CONFLICT', { reportId: id, expected: input.version, actual: Number(r.version) });
     if (!isIndicatorReportEditable(r.state as IndicatorReportState)) throw new DomainError('REPORT_NOT_EDITABLE', { state: r.state });
     const { version, ...patch } = input;
-    const res = await tx
-      .updateTable('indicator_report')
-      .set({
-        ...(patch.value !== undefined && { value: patch.value }),
-        ...(patch.source !== undefined && { source: patch.source }),
-        ...(patch.note !== undefined && { note: patch.note }),
-        version: version + 1,
-        updated_at: nowIso(ctx),
-      })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('VERSION_CONFLICT', { reportId: id });
+    await writeVersioned(
+      tx
+        .updateTable('indicator_report')
+        .set({
+          ...(patch.value !== undefined && { value: patch.value }),
+          ...(patch.source !== undefined && { source: patch.source }),
+          ...(patch.note !== undefined && { note: patch.note }),
+          version: version + 1,
+          updated_at: nowIso(ctx),
+        })
+        .where('id', '=', id)
+        .where('version', '=', version),
+      { reportId: id },
+    );
     await audit('indicator_report.save', 'indicator_report', id, { value: r.value === null ? null : Number(r.value), source: r.source, note: r.note }, patch);
     return reportById(tx, actor, id, lang);
   });
@@ -287,7 +289,8 @@ export async function saveIndicatorReport(
 
 /**
  * submit (unit) → accept or return (office). Accepting writes the figure into the observations, so only
- * accepted figures reach the chart, the status and the cockpit; the office's own later edit still wins.
+ * accepted figures reach the chart, the status and the cockpit. It replaces an earlier value for the same place
+ * and period (the unit's figure is the newer one); the office can still correct it afterwards.
  */
 export async function transitionIndicatorReport(
   ctx: ServiceContext,
@@ -308,23 +311,26 @@ export async function transitionIndicatorReport(
     const comment = input.comment?.trim();
     if (action === 'return' && !comment) throw new DomainError('VALIDATION_FAILED', { field: 'comment' });
     const at = nowIso(ctx);
-    const res = await tx
-      .updateTable('indicator_report')
-      .set({
-        state: to,
-        ...(action === 'submit' ? { submitted_at: at, submitted_by: actor.userId, return_comment: null } : { reviewed_at: at, reviewed_by: actor.userId }),
-        ...(action === 'return' && { return_comment: comment! }),
-        version: input.version + 1,
-        updated_at: at,
-      })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('VERSION_CONFLICT', { reportId: id });
+    await writeVersioned(
+      tx
+        .updateTable('indicator_report')
+        .set({
+          state: to,
+          ...(action === 'submit' ? { submitted_at: at, submitted_by: actor.userId, return_comment: null } : { reviewed_at: at, reviewed_by: actor.userId }),
+          ...(action === 'return' && { return_comment: comment! }),
+          version: input.version + 1,
+          updated_at: at,
+        })
+        .where('id', '=', id)
+        .where('version', '=', input.version),
+      { reportId: id },
+    );
     if (action === 'accept') await recordAccepted(tx, r, at, audit);
     const link = `/indicators/${r.indicator_id}`;
     const title = `${r.cycle_label} ${r.name_zh}（${r.period}）`;
     if (action === 'return') await notifyUnit(tx, r.unit_id, { kind: 'report_returned', title: `指标填报被退回：${title}`, body: comment ?? null, link }, at, ['reporter', 'unit_lead']);
+    // No unit-lead step for a figure: the office reviews it straight away, so the office hears of it.
+    if (action === 'submit') await notifyRole(tx, 'office', { kind: 'report_submitted', title: `待审核指标填报：${r.unit_name} ${title}`, link: '/indicator-reports' }, at);
     await audit(`indicator_report.${action}`, 'indicator_report', id, { state: r.state }, { state: to, ...(comment && { comment }) });
     return reportById(tx, actor, id, lang);
   });

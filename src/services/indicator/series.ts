@@ -13,7 +13,7 @@ export interface Observation {
   source: string | null;
   reliability: string | null;
   note: string | null;
-  /** 'seed' | 'entry' | 'import' | 'derived'. */
+  /** 'seed' | 'entry' | 'import' | 'report' | 'derived'. */
   origin: string;
   enteredBy: string | null;
   version: number | null;

@@ -20,6 +20,7 @@ import { readJson, writeJson } from '../../db/json';
 import { writeNetworkWorkbook } from '../../documents/network/write-network-workbook';
 import type { Executor } from '../../db/schema';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
+import { writeVersioned } from '../versioned-update';
 
 export interface StoredLink extends NetworkLink {
   version: number;
@@ -153,21 +154,24 @@ export async function updateLink(ctx: ServiceContext, actor: Actor, linkId: stri
     const before = (await loadNetwork(tx)).links.find((l) => l.id === linkId);
     if (!before) throw new DomainError('NOT_FOUND', { linkId });
     if (before.version !== p.version) throw new DomainError('VERSION_CONFLICT', { linkId });
-    await tx
-      .updateTable('network_link')
-      .set({
-        ...(p.minutes !== undefined && { minutes: p.minutes }),
-        ...(p.status !== undefined && { status: p.status }),
-        ...(p.openFrom !== undefined && { open_from: p.openFrom }),
-        ...(p.plannedOpening !== undefined && { planned_opening: p.plannedOpening }),
-        ...(p.closedFrom !== undefined && { closed_from: p.closedFrom }),
-        ...(p.headwayMinutes !== undefined && { headway_minutes: p.headwayMinutes }),
-        ...(p.minutesNote !== undefined && { minutes_note: p.minutesNote }),
-        user_edited: 1,
-        version: p.version + 1,
-      })
-      .where('id', '=', linkId)
-      .execute();
+    await writeVersioned(
+      tx
+        .updateTable('network_link')
+        .set({
+          ...(p.minutes !== undefined && { minutes: p.minutes }),
+          ...(p.status !== undefined && { status: p.status }),
+          ...(p.openFrom !== undefined && { open_from: p.openFrom }),
+          ...(p.plannedOpening !== undefined && { planned_opening: p.plannedOpening }),
+          ...(p.closedFrom !== undefined && { closed_from: p.closedFrom }),
+          ...(p.headwayMinutes !== undefined && { headway_minutes: p.headwayMinutes }),
+          ...(p.minutesNote !== undefined && { minutes_note: p.minutesNote }),
+          user_edited: 1,
+          version: p.version + 1,
+        })
+        .where('id', '=', linkId)
+        .where('version', '=', p.version),
+      { linkId },
+    );
     const after = (await loadNetwork(tx)).links.find((l) => l.id === linkId)!;
     await audit('network.link_update', 'network_link', linkId, before, after);
     return after;
@@ -179,7 +183,7 @@ export async function updateNodePosition(ctx: ServiceContext, actor: Actor, node
     const row = await tx.selectFrom('network_node').selectAll().where('id', '=', nodeId).executeTakeFirst();
     if (!row) throw new DomainError('NOT_FOUND', { nodeId });
     if (Number(row.version) !== p.version) throw new DomainError('VERSION_CONFLICT', { nodeId });
-    await tx.updateTable('network_node').set({ lon: p.lon, lat: p.lat, position_source: 'set by the office', user_edited: 1, version: p.version + 1 }).where('id', '=', nodeId).execute();
+    await writeVersioned(tx.updateTable('network_node').set({ lon: p.lon, lat: p.lat, position_source: 'set by the office', user_edited: 1, version: p.version + 1 }).where('id', '=', nodeId).where('version', '=', p.version), { nodeId });
     await audit('network.node_move', 'network_node', nodeId, { lon: Number(row.lon), lat: Number(row.lat) }, { lon: p.lon, lat: p.lat });
     return (await loadNetwork(tx)).nodes.find((n) => n.id === nodeId)!;
   });
@@ -225,11 +229,14 @@ export async function updateScenario(ctx: ServiceContext, actor: Actor, id: stri
       const unknown = [...p.overrides.remove, ...Object.keys(p.overrides.retime)].filter((l) => !known.has(l));
       if (unknown.length) throw new DomainError('NOT_FOUND', { linkIds: unknown });
     }
-    await tx
-      .updateTable('network_scenario')
-      .set({ ...(p.name && { name: p.name }), ...(p.overrides && { overrides: writeJson(p.overrides) }), version: p.version + 1, updated_at: nowIso(ctx) })
-      .where('id', '=', id)
-      .execute();
+    await writeVersioned(
+      tx
+        .updateTable('network_scenario')
+        .set({ ...(p.name && { name: p.name }), ...(p.overrides && { overrides: writeJson(p.overrides) }), version: p.version + 1, updated_at: nowIso(ctx) })
+        .where('id', '=', id)
+        .where('version', '=', p.version),
+      { scenarioId: id },
+    );
     const after = await requireScenario(tx, id);
     await audit('network.scenario_update', 'network_scenario', id, before, after);
     return after;

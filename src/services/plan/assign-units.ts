@@ -4,6 +4,7 @@ import { listNodeAssignments, listPlanAssignments, type Assignment } from '../..
 import { findNode, toPlanNode, type PlanNode } from '../../db/queries/plan-nodes';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
 import { requireLiveNode, requirePlan } from './read-plan';
+import { writeVersioned } from '../versioned-update';
 
 export interface AssignUnitsInput {
   version: number;
@@ -34,9 +35,12 @@ export async function assignUnits(ctx: ServiceContext, actor: Actor, planId: str
       const missing = all.filter((id) => !found.some((f) => f.id === id));
       if (missing.length) throw new DomainError('UNIT_NOT_FOUND', { unitIds: missing });
     }
+    const at = nowIso(ctx);
+    // The node's version is claimed before the assignment rows are touched: a concurrent save of the same
+    // version waits on this row and then gets a 409, instead of racing on the rows (a duplicate-key 500).
+    await writeVersioned(tx.updateTable('plan_node').set({ version: input.version + 1, updated_at: at, user_edited: 1 }).where('id', '=', nodeId).where('version', '=', input.version), { nodeId });
     const before = await listNodeAssignments(tx, nodeId);
     await tx.deleteFrom('assignment').where('node_id', '=', nodeId).execute();
-    const at = nowIso(ctx);
     const rows = [...leads.map((u) => ({ u, role: 'lead' })), ...participants.map((u) => ({ u, role: 'participant' }))].map(({ u, role }) => ({
       id: randomUUID(),
       plan_id: planId,
@@ -46,7 +50,6 @@ export async function assignUnits(ctx: ServiceContext, actor: Actor, planId: str
       created_at: at,
     }));
     if (rows.length) await tx.insertInto('assignment').values(rows).execute();
-    await tx.updateTable('plan_node').set({ version: input.version + 1, updated_at: at, user_edited: 1 }).where('id', '=', nodeId).execute();
     const after = await listNodeAssignments(tx, nodeId);
     const view = (list: Assignment[]) => ({ leads: list.filter((a) => a.role === 'lead').map((a) => a.unitName), participants: list.filter((a) => a.role === 'participant').map((a) => a.unitName) });
     await audit('plan_node.assign', 'plan_node', nodeId, view(before), view(after));

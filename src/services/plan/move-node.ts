@@ -4,6 +4,7 @@ import { inTransaction, nowIso, type Actor, type ServiceContext } from '../conte
 import { auditView, type MoveNodeInput } from './node-input';
 import { requireLiveNode } from './read-plan';
 import { renumberPlan } from './renumber';
+import { writeVersioned } from '../versioned-update';
 
 /** Moves a task or milestone (with its subtree) under a new parent at a position; every code is re-derived. */
 export async function moveNode(ctx: ServiceContext, actor: Actor, planId: string, nodeId: string, input: MoveNodeInput): Promise<PlanNode[]> {
@@ -17,13 +18,14 @@ export async function moveNode(ctx: ServiceContext, actor: Actor, planId: string
     if (wouldCreateCycle(new Map(skeleton.map((n) => [n.id, n])), nodeId, parent.id)) {
       throw new DomainError('NODE_CYCLE', { nodeId, parentId: parent.id });
     }
-    const result = await tx
-      .updateTable('plan_node')
-      .set({ parent_id: parent.id, seq: -1, version: input.version + 1, updated_at: nowIso(ctx), user_edited: 1 })
-      .where('id', '=', nodeId)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new DomainError('VERSION_CONFLICT', { nodeId });
+    await writeVersioned(
+      tx
+        .updateTable('plan_node')
+        .set({ parent_id: parent.id, seq: -1, version: input.version + 1, updated_at: nowIso(ctx), user_edited: 1 })
+        .where('id', '=', nodeId)
+        .where('version', '=', input.version),
+      { nodeId },
+    );
     await renumberPlan(tx, planId, { id: nodeId, position: input.position });
     const after = (await findNode(tx, planId, nodeId))!;
     await audit('plan_node.move', 'plan_node', nodeId, auditView(row), auditView(after));

@@ -5,6 +5,7 @@ import { toFlag, writeJson } from '../../db/json';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
 import { auditView, type UpdateNodeInput } from './node-input';
 import { requireLiveNode } from './read-plan';
+import { writeVersioned } from '../versioned-update';
 
 /** Edits a node's own fields. Structure (parent, position, code) changes only through move. */
 export async function updateNode(ctx: ServiceContext, actor: Actor, planId: string, nodeId: string, input: UpdateNodeInput): Promise<PlanNode> {
@@ -25,13 +26,14 @@ export async function updateNode(ctx: ServiceContext, actor: Actor, planId: stri
     if (input.deadlineText !== undefined) patch.deadline_text = input.deadlineText;
     if (input.divisionCodes !== undefined) patch.division_codes = writeJson(input.divisionCodes);
     assertDatesOrdered(patch.start_on !== undefined ? (patch.start_on ?? null) : row.start_on, patch.due_on !== undefined ? (patch.due_on ?? null) : row.due_on);
-    const result = await tx
-      .updateTable('plan_node')
-      .set({ ...patch, user_edited: 1, version: input.version + 1, updated_at: nowIso(ctx) })
-      .where('id', '=', nodeId)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new DomainError('VERSION_CONFLICT', { nodeId });
+    await writeVersioned(
+      tx
+        .updateTable('plan_node')
+        .set({ ...patch, user_edited: 1, version: input.version + 1, updated_at: nowIso(ctx) })
+        .where('id', '=', nodeId)
+        .where('version', '=', input.version),
+      { nodeId },
+    );
     const after = (await findNode(tx, planId, nodeId))!;
     await audit('plan_node.update', 'plan_node', nodeId, auditView(row), auditView(after));
     return toPlanNode(after);

@@ -4,6 +4,7 @@ import type { Executor } from '../../db/schema';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
 import { notifyUnit } from '../follow-up/notifications';
 import { requireProject } from './project-model';
+import { writeVersioned } from '../versioned-update';
 
 export interface ProjectReport {
   id: string;
@@ -154,20 +155,22 @@ export async function saveProjectReport(ctx: ServiceContext, actor: Actor, id: s
     if (Number(r.version) !== input.version) throw new DomainError('VERSION_CONFLICT', { reportId: id, expected: input.version, actual: Number(r.version) });
     if (!isEditable(r.state as ReportState)) throw new DomainError('REPORT_NOT_EDITABLE', { state: r.state });
     const { version, ...patch } = input;
-    await tx
-      .updateTable('project_report')
-      .set({
-        ...(patch.investmentMonth !== undefined && { investment_month: patch.investmentMonth }),
-        ...(patch.investmentCumulative !== undefined && { investment_cumulative: patch.investmentCumulative }),
-        ...(patch.physicalPct !== undefined && { physical_pct: patch.physicalPct }),
-        ...(patch.narrative !== undefined && { narrative: patch.narrative }),
-        ...(patch.problems !== undefined && { problems: patch.problems }),
-        version: version + 1,
-        updated_at: nowIso(ctx),
-      })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .execute();
+    await writeVersioned(
+      tx
+        .updateTable('project_report')
+        .set({
+          ...(patch.investmentMonth !== undefined && { investment_month: patch.investmentMonth }),
+          ...(patch.investmentCumulative !== undefined && { investment_cumulative: patch.investmentCumulative }),
+          ...(patch.physicalPct !== undefined && { physical_pct: patch.physicalPct }),
+          ...(patch.narrative !== undefined && { narrative: patch.narrative }),
+          ...(patch.problems !== undefined && { problems: patch.problems }),
+          version: version + 1,
+          updated_at: nowIso(ctx),
+        })
+        .where('id', '=', id)
+        .where('version', '=', version),
+      { reportId: id },
+    );
     await audit('project_report.save', 'project_report', id, { investmentMonth: r.investment_month, investmentCumulative: r.investment_cumulative, physicalPct: r.physical_pct, narrative: r.narrative }, patch);
     return toReport(await requireReport(tx, actor, id), actor);
   });
@@ -185,20 +188,22 @@ export async function transitionProjectReport(ctx: ServiceContext, actor: Actor,
     }
     if (action === 'return' && !input.comment?.trim()) throw new DomainError('VALIDATION_FAILED', { field: 'comment' });
     const at = nowIso(ctx);
-    await tx
-      .updateTable('project_report')
-      .set({
-        state: to,
-        ...(action === 'submit' && { submitted_at: at, submitted_by: actor.userId, return_comment: null }),
-        ...(action === 'approve' && { approved_at: at, approved_by: actor.userId }),
-        ...(action === 'accept' && { accepted_at: at, accepted_by: actor.userId }),
-        ...(action === 'return' && { returned_at: at, returned_by: actor.userId, return_comment: input.comment!.trim(), approved_at: null, approved_by: null }),
-        version: input.version + 1,
-        updated_at: at,
-      })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .execute();
+    await writeVersioned(
+      tx
+        .updateTable('project_report')
+        .set({
+          state: to,
+          ...(action === 'submit' && { submitted_at: at, submitted_by: actor.userId, return_comment: null }),
+          ...(action === 'approve' && { approved_at: at, approved_by: actor.userId }),
+          ...(action === 'accept' && { accepted_at: at, accepted_by: actor.userId }),
+          ...(action === 'return' && { returned_at: at, returned_by: actor.userId, return_comment: input.comment!.trim(), approved_at: null, approved_by: null }),
+          version: input.version + 1,
+          updated_at: at,
+        })
+        .where('id', '=', id)
+        .where('version', '=', input.version),
+      { reportId: id },
+    );
     const link = `/projects/${r.project_id}`;
     if (action === 'return') await notifyUnit(tx, r.unit_id, { kind: 'report_returned', title: `${r.cycle_label}项目月报被退回：${r.project_title}`, body: input.comment ?? null, link }, at, ['reporter', 'unit_lead']);
     if (action === 'submit') await notifyUnit(tx, r.unit_id, { kind: 'report_submitted', title: `待审核：${r.cycle_label} 项目月报 ${r.project_title}`, link }, at, ['unit_lead']);

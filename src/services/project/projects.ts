@@ -6,6 +6,7 @@ import type { Executor } from '../../db/schema';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
 import type { Page } from '../paging';
 import { requireProject, selectProjects, sideOfDivisions, toProject, type BudgetLine, type Project, type ProjectDocument, type ProjectLocation, type ProjectMilestone } from './project-model';
+import { writeVersioned } from '../versioned-update';
 
 export const PROJECT_SORTS = ['title', 'budgetTotal', 'phase', 'startDate', 'updatedAt'] as const;
 export type ProjectSort = (typeof PROJECT_SORTS)[number];
@@ -162,14 +163,15 @@ export async function updateProject(ctx: ServiceContext, actor: Actor, id: strin
     const before = await requireProject(tx, id, input.version);
     const { version, ...patch } = input;
     await assertRefs(tx, { ...patch, startDate: patch.startDate ?? before.startDate, endDate: patch.endDate ?? before.endDate });
-    const res = await tx
-      .updateTable('project')
-      // An office edit wins over a later shipped data file.
-      .set({ ...columnsOf(patch), user_edited: 1, version: version + 1, updated_at: nowIso(ctx) })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError('VERSION_CONFLICT', { projectId: id });
+    await writeVersioned(
+      tx
+        .updateTable('project')
+        // An office edit wins over a later shipped data file.
+        .set({ ...columnsOf(patch), user_edited: 1, version: version + 1, updated_at: nowIso(ctx) })
+        .where('id', '=', id)
+        .where('version', '=', version),
+      { projectId: id },
+    );
     if (patch.divisionCodes) await writeDivisions(tx, id, patch.divisionCodes);
     const changed = Object.keys(patch) as (keyof ProjectFields)[];
     await audit('project.update', 'project', id, Object.fromEntries(changed.map((k) => [k, before[k as keyof Project]])), patch);

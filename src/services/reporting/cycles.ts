@@ -3,6 +3,7 @@ import { cyclePeriod, defaultDueOn, DomainError, type CycleFrequency } from '../
 import { findCycle, listCycles as selectCycles, toCycle, type Cycle } from '../../db/queries/cycles';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
 import { requirePlan } from '../plan/read-plan';
+import { writeVersioned } from '../versioned-update';
 
 export interface OpenCycleInput {
   frequency: CycleFrequency;
@@ -69,11 +70,14 @@ export async function updateCycle(ctx: ServiceContext, actor: Actor, cycleId: st
     if (!row) throw new DomainError('CYCLE_NOT_FOUND', { cycleId });
     if (Number(row.version) !== input.version) throw new DomainError('VERSION_CONFLICT', { cycleId });
     if (input.dueOn && input.dueOn < row.opens_on) throw new DomainError('DATES_INVERTED', { startOn: row.opens_on, dueOn: input.dueOn });
-    await tx
-      .updateTable('cycle')
-      .set({ ...(input.dueOn && { due_on: input.dueOn }), ...(input.state && { state: input.state }), version: input.version + 1, updated_at: nowIso(ctx) })
-      .where('id', '=', cycleId)
-      .execute();
+    await writeVersioned(
+      tx
+        .updateTable('cycle')
+        .set({ ...(input.dueOn && { due_on: input.dueOn }), ...(input.state && { state: input.state }), version: input.version + 1, updated_at: nowIso(ctx) })
+        .where('id', '=', cycleId)
+        .where('version', '=', input.version),
+      { cycleId },
+    );
     const after = (await findCycle(tx, cycleId))!;
     await audit('cycle.update', 'cycle', cycleId, { dueOn: row.due_on, state: row.state }, { dueOn: after.due_on, state: after.state });
     return toCycle(after);

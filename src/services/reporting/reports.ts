@@ -5,6 +5,7 @@ import type { Executor } from '../../db/schema';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
 import { assertCanRead, workflowRolesFor } from './report-access';
 import { notifyUnit } from '../follow-up/notifications';
+import { writeVersioned } from '../versioned-update';
 
 export interface ReportDetail extends Report {
   milestones: { id: string; code: string; title: string; dueOn: string | null; completedOn: string | null; evidenceRequired: boolean; completionCriterion: string | null }[];
@@ -98,22 +99,23 @@ export async function saveReport(ctx: ServiceContext, actor: Actor, reportId: st
     if (input.milestoneUpdates) await assertMilestonesOfTask(tx, report.nodeId, input.milestoneUpdates);
     // The version check above read a snapshot: on PostgreSQL a concurrent save may have committed since,
     // and then this guarded update touches no row. That writer lost the race: 409, and its transaction rolls back.
-    const saved = await tx
-      .updateTable('report')
-      .set({
-        ...(input.progressPct !== undefined && { progress_pct: input.progressPct }),
-        ...(input.narrative !== undefined && { narrative: input.narrative }),
-        ...(input.problems !== undefined && { problems: input.problems }),
-        ...(input.coordinationRequest !== undefined && { coordination_request: input.coordinationRequest }),
-        ...(input.nextSteps !== undefined && { next_steps: input.nextSteps }),
-        ...(input.milestoneUpdates !== undefined && { milestone_updates: writeJson(input.milestoneUpdates) }),
-        version: input.version + 1,
-        updated_at: nowIso(ctx),
-      })
-      .where('id', '=', reportId)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(saved.numUpdatedRows) !== 1) throw new DomainError('VERSION_CONFLICT', { reportId, expected: input.version });
+    await writeVersioned(
+      tx
+        .updateTable('report')
+        .set({
+          ...(input.progressPct !== undefined && { progress_pct: input.progressPct }),
+          ...(input.narrative !== undefined && { narrative: input.narrative }),
+          ...(input.problems !== undefined && { problems: input.problems }),
+          ...(input.coordinationRequest !== undefined && { coordination_request: input.coordinationRequest }),
+          ...(input.nextSteps !== undefined && { next_steps: input.nextSteps }),
+          ...(input.milestoneUpdates !== undefined && { milestone_updates: writeJson(input.milestoneUpdates) }),
+          version: input.version + 1,
+          updated_at: nowIso(ctx),
+        })
+        .where('id', '=', reportId)
+        .where('version', '=', input.version),
+      { reportId, expected: input.version },
+    );
     const after = await requireReport(tx, reportId);
     await audit('report.save', 'report', reportId, contentOf(report), contentOf(after));
     return detail(tx, actor, after);
@@ -158,23 +160,24 @@ export async function transitionReport(ctx: ServiceContext, actor: Actor, report
     const at = nowIso(ctx);
     if (action === 'submit') await assertComplete(tx, report);
     if (action === 'return' && !input.comment?.trim()) throw new DomainError('VALIDATION_FAILED', { field: 'comment' });
-    const moved = await tx
-      .updateTable('report')
-      .set({
-        state: to,
-        ...(action === 'submit' && { submitted_at: at, submitted_by: actor.userId, return_comment: null }),
-        ...(action === 'approve' && { approved_at: at, approved_by: actor.userId }),
-        ...(action === 'accept' && { accepted_at: at, accepted_by: actor.userId, quality_rating: input.qualityRating ?? null }),
-        // A returned report starts its review again: the earlier approval no longer stands.
-        ...(action === 'return' && { returned_at: at, returned_by: actor.userId, return_comment: input.comment!.trim(), approved_at: null, approved_by: null }),
-        version: input.version + 1,
-        updated_at: at,
-      })
-      .where('id', '=', reportId)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
     // As in saveReport: a concurrent transition committed first, so this one changes nothing and says so.
-    if (Number(moved.numUpdatedRows) !== 1) throw new DomainError('VERSION_CONFLICT', { reportId, expected: input.version });
+    await writeVersioned(
+      tx
+        .updateTable('report')
+        .set({
+          state: to,
+          ...(action === 'submit' && { submitted_at: at, submitted_by: actor.userId, return_comment: null }),
+          ...(action === 'approve' && { approved_at: at, approved_by: actor.userId }),
+          ...(action === 'accept' && { accepted_at: at, accepted_by: actor.userId, quality_rating: input.qualityRating ?? null }),
+          // A returned report starts its review again: the earlier approval no longer stands.
+          ...(action === 'return' && { returned_at: at, returned_by: actor.userId, return_comment: input.comment!.trim(), approved_at: null, approved_by: null }),
+          version: input.version + 1,
+          updated_at: at,
+        })
+        .where('id', '=', reportId)
+        .where('version', '=', input.version),
+      { reportId, expected: input.version },
+    );
     if (action === 'accept') await applyAcceptedReport(tx, report, at);
     const link = `/reports/${reportId}`;
     if (action === 'return') {

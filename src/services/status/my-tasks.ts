@@ -1,6 +1,6 @@
 import { compareCodes, scopeOf, type ExplainLang, type Status } from '../../domain';
 import type { Actor, ServiceContext } from '../context';
-import { computePlanStatus } from './plan-status';
+import { computePlanStatus, type PlanStatus } from './plan-status';
 import { nodeStatusView, type NodeStatusView } from './views';
 
 export interface MyTasksFilter {
@@ -56,26 +56,46 @@ export async function listMyTasks(
   const status = await computePlanStatus(ctx, planId);
   const under = filter.underId ? descendantsOf(status.nodes, filter.underId) : null;
   const q = filter.q?.toLowerCase();
-  const rows: MyTask[] = [];
-  for (const s of status.nodes.values()) {
-    if (s.node.kind !== 'task') continue;
-    const role = s.leads.some((u) => u.unitId === unitId) ? 'lead' : s.participants.some((u) => u.unitId === unitId) ? 'participant' : null;
-    if (!role || (filter.role && filter.role !== role)) continue;
-    const view = nodeStatusView(s, lang);
-    if (filter.status && view.status !== filter.status) continue;
-    if (filter.priority && s.node.priority !== filter.priority) continue;
-    if (under && !under.has(s.node.id)) continue;
-    if (filter.keyArea && s.node.keyArea !== filter.keyArea) continue;
-    if (filter.dueFrom && (!s.node.dueOn || s.node.dueOn < filter.dueFrom)) continue;
-    if (filter.dueTo && (!s.node.dueOn || s.node.dueOn > filter.dueTo)) continue;
-    if (filter.sourceKind && (s.node.sourceKind ?? 'plan') !== filter.sourceKind) continue;
-    if (q && !`${s.node.code} ${s.node.title}`.toLowerCase().includes(q)) continue;
-    rows.push({ ...view, role, priority: s.node.priority, startOn: s.node.startOn, dueOn: s.node.dueOn, keyArea: s.node.keyArea, articleCode: view.code.split('.').slice(0, 2).join('.'), sourceKind: s.node.sourceKind, sourceId: s.node.sourceId });
-  }
+  const rows = unitTasks(status, unitId, lang).filter(
+    (t) =>
+      (!filter.role || filter.role === t.role) &&
+      (!filter.status || t.status === filter.status) &&
+      (!filter.priority || t.priority === filter.priority) &&
+      (!under || under.has(t.nodeId)) &&
+      (!filter.keyArea || t.keyArea === filter.keyArea) &&
+      (!filter.dueFrom || (t.dueOn !== null && t.dueOn >= filter.dueFrom)) &&
+      (!filter.dueTo || (t.dueOn !== null && t.dueOn <= filter.dueTo)) &&
+      (!filter.sourceKind || (t.sourceKind ?? 'plan') === filter.sourceKind) &&
+      (!q || `${t.code} ${t.title}`.toLowerCase().includes(q)),
+  );
   rows.sort(SORTS[page.sort]);
   if (page.order === 'desc') rows.reverse();
   const start = (page.page - 1) * page.pageSize;
   return { asOf: status.asOf, unitId, items: rows.slice(start, start + page.pageSize), total: rows.length, page: page.page, pageSize: page.pageSize };
+}
+
+/**
+ * A unit's tasks with their status views, kept per status object (it is replaced on every change): the
+ * explanation texts were rebuilt on every My tasks request, for every task of the unit.
+ */
+const unitTaskCache = new WeakMap<PlanStatus, Map<string, MyTask[]>>();
+function unitTasks(status: PlanStatus, unitId: string | null, lang: ExplainLang): MyTask[] {
+  let byUnit = unitTaskCache.get(status);
+  if (!byUnit) unitTaskCache.set(status, (byUnit = new Map()));
+  const key = `${unitId ?? ''}|${lang}`;
+  let rows = byUnit.get(key);
+  if (!rows) {
+    rows = [];
+    for (const s of status.nodes.values()) {
+      if (s.node.kind !== 'task') continue;
+      const role = s.leads.some((u) => u.unitId === unitId) ? 'lead' : s.participants.some((u) => u.unitId === unitId) ? 'participant' : null;
+      if (!role) continue;
+      const view = nodeStatusView(s, lang);
+      rows.push({ ...view, role, priority: s.node.priority, startOn: s.node.startOn, dueOn: s.node.dueOn, keyArea: s.node.keyArea, articleCode: view.code.split('.').slice(0, 2).join('.'), sourceKind: s.node.sourceKind, sourceId: s.node.sourceId });
+    }
+    byUnit.set(key, rows);
+  }
+  return rows;
 }
 
 function descendantsOf(nodes: Map<string, { node: { id: string; parentId: string | null } }>, rootId: string): Set<string> {

@@ -47,11 +47,11 @@ export async function planThresholds(ctx: ServiceContext, planId: string): Promi
 const CHECK_EVERY_MS = 1_000;
 /** More new audit entries than this since the last look: recompute rather than read them all. */
 const TAIL_LIMIT = 500;
-interface CacheEntry {
+export interface CacheEntry<T = PlanStatus> {
   revision: number;
   auditHead: number;
   checkedAt: number;
-  value: Promise<PlanStatus>;
+  value: Promise<T>;
 }
 const statusCache = new WeakMap<object, Map<string, CacheEntry>>();
 
@@ -73,13 +73,14 @@ export async function computePlanStatus(ctx: ServiceContext, planId: string, asO
   return value;
 }
 
-async function readAuditHead(ctx: ServiceContext): Promise<number> {
+/** The id of the newest audit entry: every committed change advances it, in whichever process. */
+export async function readAuditHead(ctx: ServiceContext): Promise<number> {
   const row = await ctx.db.selectFrom('audit_log').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
   return row ? Number(row.id) : 0;
 }
 
 /** True when no other process committed a change since the entry was computed (sign-ins do not count). */
-async function stillCurrent(ctx: ServiceContext, entry: CacheEntry): Promise<boolean> {
+export async function stillCurrent(ctx: ServiceContext, entry: CacheEntry<unknown>): Promise<boolean> {
   if (Date.now() - entry.checkedAt < CHECK_EVERY_MS) return true;
   const tail = await ctx.db.selectFrom('audit_log').select(['id', 'entity']).where('id', '>', entry.auditHead).orderBy('id').limit(TAIL_LIMIT).execute();
   if (tail.length === TAIL_LIMIT || tail.some((e) => !VIEW_NEUTRAL_ENTITIES.has(e.entity))) return false;

@@ -67,6 +67,7 @@ export const indicatorEnUS: Record<IndicatorMessageKey, string> = {
   'ind.origin.entry': 'Entered',
   'ind.origin.import': 'Imported',
   'ind.origin.derived': 'Computed',
+  'ind.origin.report': 'Filed by the unit',
   'ind.missing': 'Missing',
   'ind.missingInputs': 'Missing: {{list}}',
   'ind.latest': 'Latest value',

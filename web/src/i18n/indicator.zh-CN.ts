@@ -66,6 +66,7 @@ export const indicatorZhCN = {
   'ind.origin.entry': '手工录入',
   'ind.origin.import': '导入',
   'ind.origin.derived': '计算',
+  'ind.origin.report': '单位填报',
   'ind.missing': '缺失',
   'ind.missingInputs': '缺少：{{list}}',
   'ind.latest': '最新值',

@@ -41,7 +41,7 @@ export function ObservationsTable({ indicator, rows, onEdit }: Props) {
           width: 220,
           render: (_, r) => (r.missing.length ? t('ind.missingInputs', { list: r.missing.map((m) => m.divisionName).join('、') }) : (r.note ?? '')),
         },
-        { title: t('ind.origin'), dataIndex: 'origin', width: 100, render: (v: string) => t(`ind.origin.${v as 'seed'}`) },
+        { title: t('ind.origin'), dataIndex: 'origin', width: 100, render: (v: string) => t(`ind.origin.${v as 'seed' | 'report'}`) },
         ...(onEdit && !indicator.derived
           ? [{ key: 'edit', width: 60, render: (_: unknown, r: TObservation) => <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('ind.obs.edit')} onClick={() => onEdit(r)} /> }]
           : []),

@@ -17,7 +17,7 @@ export const UNREACHED = 0x3fffffff;
  * origin o → P + 2n + o.
  */
 class WholeMinuteSearch {
-  private readonly ride: Int32Array;
+  private readonly rideMinutes: Int32Array;
   private readonly accessMinutes: Int32Array;
   readonly nodeDist: Int32Array;
   readonly nodeDone: Uint8Array;
@@ -41,9 +41,7 @@ class WholeMinuteSearch {
     let ring = 1;
     while (ring <= maxWeight) ring <<= 1;
     this.mask = ring - 1;
-    // (target, minutes) pairs side by side: one stream through memory per platform
-    this.ride = new Int32Array(2 * g.rideTo.length);
-    for (let e = 0; e < g.rideTo.length; e++) (this.ride[2 * e] = g.rideTo[e]!), (this.ride[2 * e + 1] = g.rideMinutes[e]!);
+    this.rideMinutes = Int32Array.from(g.rideMinutes);
     this.accessMinutes = Int32Array.from(g.accessMinutes);
     this.nodeDist = new Int32Array(g.n);
     this.nodeDone = new Uint8Array(g.n);
@@ -95,8 +93,8 @@ class WholeMinuteSearch {
    * counters: this is the all-pairs hot path.
    */
   run(source: number, wantedCount: number): void {
-    const { g, head, next, item, nodeDist, nodeDone, originDist, platformDist, ride, wanted, mask, penalty } = this;
-    const { platformNode, rideStart, boardStart, boardPlatform, accessStart, n } = g;
+    const { g, head, next, item, nodeDist, nodeDone, originDist, platformDist, rideMinutes, wanted, mask, penalty } = this;
+    const { platformNode, rideStart, rideTo, boardStart, boardPlatform, accessStart, n } = g;
     const P = g.platformCount;
     const ARRIVAL = P + n;
     const ORIGIN = P + 2 * n;
@@ -170,9 +168,9 @@ class WholeMinuteSearch {
               used = this.used;
             }
           }
-          for (let e = 2 * rideStart[p]!, end = 2 * rideStart[p + 1]!; e < end; e += 2) {
-            const v = ride[e]!;
-            const dv = key + ride[e + 1]!;
+          for (let e = rideStart[p]!, end = rideStart[p + 1]!; e < end; e++) {
+            const v = rideTo[e]!;
+            const dv = key + rideMinutes[e]!;
             if (dv >= platformDist[v]!) continue;
             platformDist[v] = dv;
             const at = dv & mask;

@@ -8,7 +8,8 @@
  * 2. Starts two `src/cli.ts start` processes on it (ports of their own, job interval 5 s) and a small
  *    Node proxy on loopback that sends each request to the next process in turn, so consecutive requests
  *    of one session land on different processes.
- * 3. Checks: a session made on one process is valid on the other (both ways); a mixed load through the
+ * 3. Checks: a session made on one process is valid on the other and its logout there is honoured on the
+ *    first (both ways: writes at once, reads within SESSION_CACHE_MS); a mixed load through the
  *    proxy (logins, My tasks, cockpit, report save + submit) ends with no error; jobs enqueued for both
  *    workers each ran exactly once (one claim, done); the daily job both processes enqueue exists once;
  *    the audit chain verifies.
@@ -22,6 +23,7 @@ import pg from 'pg';
 import { openDatabase } from '../src/db/connect';
 import { enqueue } from '../src/jobs/job-queue';
 import { verifyAuditChain } from '../src/services/audit';
+import { SESSION_CACHE_MS } from '../src/services/session-cache';
 import { ADMIN_PASSWORD, BENCH_PASSWORD, generate } from './generate';
 import { login as loginAs, startServer } from './server-process';
 
@@ -93,10 +95,19 @@ async function main() {
     // ---- sessions across processes -----------------------------------------------------------
     for (const [from, to, label] of [[a.base, b.base, 'A → B'], [b.base, a.base, 'B → A']] as const) {
       const s = await login(from, 'bench-office');
+      // The first process reads it too, so it holds the session in its cache (services/session-cache.ts).
+      const mine = await fetch(`${from}/api/auth/me`, { headers: s.headers });
       const me = await fetch(`${to}/api/auth/me`, { headers: s.headers });
       const res = await fetch(`${to}/api/auth/logout`, { method: 'POST', headers: s.headers });
+      // A write never trusts the cache; a read may for at most SESSION_CACHE_MS.
+      const write = await fetch(`${from}/api/auth/logout`, { method: 'POST', headers: s.headers });
+      await new Promise((r) => setTimeout(r, SESSION_CACHE_MS + 50));
       const after = await fetch(`${from}/api/auth/me`, { headers: s.headers });
-      check(`session ${label}`, me.status === 200 && res.status === 204 && after.status === 401, `login on one, /me on the other ${me.status}, logout there ${res.status}, /me back on the first ${after.status}`);
+      check(
+        `session ${label}`,
+        mine.status === 200 && me.status === 200 && res.status === 204 && write.status === 401 && after.status === 401,
+        `login on one (/me there ${mine.status}), /me on the other ${me.status}, logout there ${res.status}; back on the first: a write ${write.status} at once, /me ${after.status} after ${SESSION_CACHE_MS} ms`,
+      );
     }
 
     // ---- jobs for both workers ---------------------------------------------------------------

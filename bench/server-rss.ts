@@ -6,7 +6,8 @@
  *   npm run bench:rss -- --size L --db postgres      # database bench_l on TEST_PG_URL's server
  *   options: --no-write (print only; otherwise a line is appended to bench/RESULTS.md)
  *
- * Starts the server, logs in, then reads what users read all day — My tasks, the tree (light list), a
+ * Starts the server, logs in, then reads what users read all day — My tasks, the tree (light list, and one
+ * level below an article, as the tree loads it on expand when the plan is large), a
  * node, a task's reports, the cockpit (first request computes the plan's status) — then 100 sequential
  * cockpit requests (p50/p95), 20 more rounds of everything, and reports VmRSS after each phase and VmHWM.
  */
@@ -44,6 +45,8 @@ async function main() {
     .where('app_user.username', 'like', 'b-u%-reporter')
     .limit(1)
     .executeTakeFirstOrThrow();
+  // The tree of a large plan opens with parts and articles and loads a level when one is expanded.
+  const article = (await db.selectFrom('plan_node').select('parent_id').where('id', '=', busiest.node_id).executeTakeFirstOrThrow()).parent_id;
   await database.close();
 
   const server = await startServer(`server ${size}`, url);
@@ -70,6 +73,7 @@ async function main() {
       const steps: [string, string, typeof office][] = [
         ['my-tasks', `/api/plans/${planId}/my-tasks?role=lead&sort=dueOn&page=1&pageSize=20`, reporter],
         ['tree', `/api/plans/${planId}/nodes?view=tree`, office],
+        ['tree level', `/api/plans/${planId}/nodes?view=tree&parentId=${article}`, office],
         ['node', `/api/plans/${planId}/nodes/${busiest.node_id}`, office],
         ['task reports', `/api/reports?nodeId=${busiest.node_id}&pageSize=20`, reporter],
         ['cockpit', `/api/plans/${planId}/cockpit`, office],

@@ -40,7 +40,8 @@ export function openDatabase(url: string | undefined, dataDir = 'var'): Database
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
   // Features land in parallel, each with its own migration: a database that already ran a later-named one
   // (say T2350) must still take an earlier-named one merged after it (T2210) instead of refusing to start.
-  // Each migration touches only its own tables and indexes, so their relative order does not matter.
+  // A migration that needs another's tables is named after it (T2110 after T2100), so the order that
+  // matters still holds; the others touch only their own tables and indexes.
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;

@@ -54,7 +54,9 @@ export function installPolicy(app: FastifyInstance, ctx: ServiceContext) {
     if (!permission) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      request.session = await resolveSession(ctx, token);
+      // Reads may use this process's ≤ 1 s session cache; a state change checks the database itself, so a
+      // session ended on another process can never write again (services/session-cache.ts).
+      request.session = await resolveSession(ctx, token, { fresh: !SAFE_METHODS.has(request.method) });
       request.sessionToken = request.session ? token : null;
     }
     if (permission === 'public') return;

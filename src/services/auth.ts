@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterFailedLogin, DomainError, isLocked, permissionsOf, type Permission, type Role } from '../domain';
+import { findSessionUser } from '../db/queries/sessions';
 import { findUser, toUser, type User } from '../db/queries/users';
-import { SYSTEM_ACTOR, inTransaction, nowIso, type Actor, type ServiceContext } from './context';
+import { SYSTEM_ACTOR, identityRevisionOf, inTransaction, nowIso, type Actor, type ServiceContext } from './context';
 import { assertPasswordPolicy, decoyHash, hashPassword, verifyPassword } from './passwords';
+import { cachedSession, forgetSession, rememberSession } from './session-cache';
 
 export interface Me extends User {
   permissions: Permission[];
@@ -67,19 +69,33 @@ export async function login(ctx: ServiceContext, username: string, password: str
 
 const expiry = (ctx: ServiceContext, from: Date) => new Date(from.getTime() + ctx.security.sessionIdleMinutes * 60_000).toISOString();
 
-/** The session behind a cookie token, sliding its expiry at most once a minute so reads stay cheap. */
-export async function resolveSession(ctx: ServiceContext, token: string): Promise<SessionInfo | null> {
+/**
+ * The session behind a cookie token, sliding its expiry at most once a minute so reads stay cheap.
+ * `fresh` skips the per-process cache (session-cache.ts): state changes always see the database.
+ */
+export async function resolveSession(ctx: ServiceContext, token: string, { fresh = false } = {}): Promise<SessionInfo | null> {
   const id = digest(token);
-  const s = await ctx.db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
   const now = ctx.clock();
-  if (!s || s.expires_at <= now.toISOString()) return null;
-  const row = await findUser(ctx.db, { id: s.user_id });
-  if (!row || !row.active) return null;
-  if (now.getTime() - Date.parse(s.last_seen_at) > 60_000) {
-    await ctx.db.updateTable('session').set({ last_seen_at: now.toISOString(), expires_at: expiry(ctx, now) }).where('id', '=', id).execute();
+  const at = now.getTime();
+  if (!fresh) {
+    const cached = cachedSession(ctx.db, id, at);
+    if (cached) return cached;
+  }
+  const revision = identityRevisionOf(ctx.db);
+  const row = await findSessionUser(ctx.db, id);
+  if (!row || row.session_expires_at <= now.toISOString() || !row.active) {
+    forgetSession(ctx.db, id);
+    return null;
+  }
+  let expiresAt = row.session_expires_at;
+  if (at - Date.parse(row.session_last_seen_at) > 60_000) {
+    expiresAt = expiry(ctx, now);
+    await ctx.db.updateTable('session').set({ last_seen_at: now.toISOString(), expires_at: expiresAt }).where('id', '=', id).execute();
   }
   const me = toMe(toUser(row));
-  return { actor: actorOf(me), me, csrfToken: s.csrf_token };
+  const session: SessionInfo = { actor: actorOf(me), me, csrfToken: row.session_csrf_token };
+  rememberSession(ctx.db, id, session, Date.parse(expiresAt), at, revision);
+  return session;
 }
 
 export async function logout(ctx: ServiceContext, actor: Actor, token: string): Promise<void> {
@@ -87,6 +103,7 @@ export async function logout(ctx: ServiceContext, actor: Actor, token: string): 
     await tx.deleteFrom('session').where('id', '=', digest(token)).execute();
     await audit('session.logout', 'session', actor.userId ?? '', null, null);
   });
+  forgetSession(ctx.db, digest(token));
 }
 
 export async function changeOwnPassword(ctx: ServiceContext, actor: Actor, currentPassword: string, newPassword: string, keepToken: string) {

@@ -24,12 +24,14 @@ export const SYSTEM_ACTOR: Actor = { userId: null, username: 'system', unitId: n
 /** Runs `work` in one transaction with an audit trail bound to it, so a change and its audit record commit together. */
 export function inTransaction<T>(ctx: ServiceContext, actor: Actor, work: (tx: Transaction<DB>, audit: BoundAudit) => Promise<T>): Promise<T> {
   let touchesPlanData = false;
+  let touchesIdentity = false;
   let audited = false;
   const run = async (tx: Transaction<DB>) => {
     const trail = auditTrail(tx, ctx.clock);
     const note = (entity: string) => {
       audited = true;
       if (!VIEW_NEUTRAL_ENTITIES.has(entity)) touchesPlanData = true;
+      if (IDENTITY_ENTITIES.has(entity)) touchesIdentity = true;
     };
     const audit: BoundAudit = Object.assign(
       (action: string, entity: string, entityId: string, before: unknown, after: unknown) => {
@@ -51,6 +53,7 @@ export function inTransaction<T>(ctx: ServiceContext, actor: Actor, work: (tx: T
   return ctx.db.transaction().execute(run).then((result) => {
     // Logins and logouts change no derived view; a transaction that audited nothing is counted, to be safe.
     if (touchesPlanData || !audited) noteWrite(ctx.db);
+    if (touchesIdentity || !audited) noteIdentityChange(ctx.db);
     return result;
   });
 }
@@ -62,6 +65,14 @@ const revisions = new WeakMap<object, number>();
 export const VIEW_NEUTRAL_ENTITIES: ReadonlySet<string> = new Set(['session']);
 export const revisionOf = (db: object): number => revisions.get(db) ?? 0;
 const noteWrite = (db: object) => revisions.set(db, revisionOf(db) + 1);
+
+// Resolved sessions are cached per process (services/session-cache.ts); a committed change to a user or a
+// unit (roles, deactivation, password, unit name) bumps this revision so this process stops trusting them
+// at once. Other processes' changes are bounded by the cache's time-to-live instead.
+const identityRevisions = new WeakMap<object, number>();
+const IDENTITY_ENTITIES: ReadonlySet<string> = new Set(['app_user', 'unit']);
+export const identityRevisionOf = (db: object): number => identityRevisions.get(db) ?? 0;
+export const noteIdentityChange = (db: object) => identityRevisions.set(db, identityRevisionOf(db) + 1);
 
 export interface AuditEntryInput {
   action: string;

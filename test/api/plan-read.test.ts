@@ -70,6 +70,19 @@ describe.each(testDialects())('[%s] the shipped Decision', (dialect) => {
     const node = (await viewer.get(`/api/plans/${t.planId}/nodes/${transport.id as string}`)).json() as Node;
     expect(node.body).toContain('交通基础设施是推动成渝地区双城经济圈建设的先行领域');
     expect((await viewer.get(`/api/plans/${t.planId}/nodes?view=outline`)).statusCode).toBe(400);
+    expect((res.json() as { complete: boolean }).complete).toBe(true);
+  });
+
+  it('lists one level of the outline below a node (what the tree loads on expand for a large plan)', async () => {
+    const tree = ((await viewer.get(`/api/plans/${t.planId}/nodes?view=tree`)).json() as { items: Node[] }).items;
+    const transport = tree.find((n) => n.title === '加强交通基础设施建设')!;
+    const res = await viewer.get(`/api/plans/${t.planId}/nodes?view=tree&parentId=${transport.id}`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { items: Node[]; complete: boolean };
+    const expected = tree.filter((n) => n.parentId === transport.id).sort((a, b) => a.seq - b.seq);
+    expect(body.items.map((n) => n.id)).toEqual(expected.map((n) => n.id));
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(((await viewer.get(`/api/plans/${t.planId}/nodes?view=tree&parentId=no-such-node`)).json() as { items: Node[] }).items).toEqual([]);
   });
 
   it('loads again without duplicating anything', async () => {

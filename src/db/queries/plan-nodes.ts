@@ -82,15 +82,19 @@ export async function listLiveNodes(db: Executor, planId: string): Promise<PlanN
 export type PlanTreeNode = Pick<PlanNode, 'id' | 'parentId' | 'kind' | 'code' | 'seq' | 'title' | 'weight' | 'priority' | 'startOn' | 'dueOn' | 'cancelled' | 'completedOn' | 'version'>;
 
 /** Live nodes with the outline's columns only (no body, source quote or JSON columns to parse). */
-export async function listLiveTree(db: Executor, planId: string): Promise<PlanTreeNode[]> {
-  const rows = await db
+/**
+ * The live outline of a plan, or a slice of it: the children of one node (`parentId`) or the upper levels
+ * (`kinds`), in the order the tree shows them.
+ */
+export async function listLiveTree(db: Executor, planId: string, slice: { parentId?: string; kinds?: NodeKind[] } = {}): Promise<PlanTreeNode[]> {
+  let query = db
     .selectFrom('plan_node')
     .select(['id', 'parent_id', 'kind', 'code', 'seq', 'title', 'weight', 'priority', 'start_on', 'due_on', 'cancelled', 'completed_on', 'version'])
     .where('plan_id', '=', planId)
-    .where('deleted_at', 'is', null)
-    .orderBy('parent_id')
-    .orderBy('seq')
-    .execute();
+    .where('deleted_at', 'is', null);
+  if (slice.parentId !== undefined) query = query.where('parent_id', '=', slice.parentId);
+  if (slice.kinds) query = query.where('kind', 'in', slice.kinds);
+  const rows = await query.orderBy('parent_id').orderBy('seq').execute();
   return rows.map((r) => ({
     id: r.id,
     parentId: r.parent_id,
@@ -106,6 +110,12 @@ export async function listLiveTree(db: Executor, planId: string): Promise<PlanTr
     completedOn: r.completed_on,
     version: Number(r.version),
   }));
+}
+
+/** Live nodes of a plan. */
+export async function countLiveNodes(db: Executor, planId: string): Promise<number> {
+  const row = await db.selectFrom('plan_node').select((eb) => eb.fn.countAll<number | string>().as('n')).where('plan_id', '=', planId).where('deleted_at', 'is', null).executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /** Roots of deleted batches: what the recycle bin shows and what restore takes back. */

@@ -19,7 +19,7 @@ export function taskFacts(over: Partial<TaskFacts> = {}): TaskFacts {
 }
 
 export function milestone(code: string, over: Partial<MilestoneFacts> = {}): MilestoneFacts {
-  return { code, title: `节点 ${code}`, dueOn: null, weight: 1, completedOn: null, ...over };
+  return { code, dueOn: null, weight: 1, completedOn: null, ...over };
 }
 
 /** A monthly cycle labelled the way bulletins write it (2026年6月), due on the 10th of the next month. */

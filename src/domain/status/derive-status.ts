@@ -3,9 +3,9 @@ import { plannedPctAt, plannedTrajectory } from '../schedule/planned-trajectory'
 import type { Reason, Status } from './status';
 import type { StatusThresholds } from './status-thresholds';
 
+/** What a milestone contributes to its task's status (its title is not part of it: reasons name the code). */
 export interface MilestoneFacts {
   code: string;
-  title: string;
   dueOn: IsoDate | null;
   weight: number;
   completedOn: IsoDate | null;

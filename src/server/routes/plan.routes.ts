@@ -40,7 +40,9 @@ export function planRoutes(app: ZApp, { ctx }: RouteDeps) {
     { config: read, ...memoJson, schema: { tags, params: ZPlanParams, querystring: ZNodesQuery, response: { 200: z.union([ZNodeList, ZTreeNodeList]), ...errorResponses } } },
     async (req) =>
       req.query.view === 'tree' && !req.query.deleted
-        ? plan.listTreeNodes(ctx, req.params.planId)
+        ? req.query.parentId
+          ? plan.listTreeChildren(ctx, req.params.planId, req.query.parentId)
+          : plan.listTreeNodes(ctx, req.params.planId)
         : { items: await plan.listNodes(ctx, req.params.planId, { deleted: req.query.deleted }) },
   );
   app.get('/api/plans/:planId/nodes/:nodeId', { config: read, schema: { tags, params: ZNodeParams, response: { 200: ZNode, ...errorResponses } } }, (req) =>

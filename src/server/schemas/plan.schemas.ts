@@ -52,9 +52,15 @@ export const ZNodesQuery = z.strictObject({
   deleted: ZBoolString.default(false),
   /** `tree`: only what the outline shows (no texts); a node's full record comes from GET …/nodes/:nodeId. */
   view: z.enum(['full', 'tree']).default('full'),
+  /** With view=tree: only the live children of this node (what the tree loads when a node is expanded). */
+  parentId: ZId.optional(),
 });
 export const ZTreeNode = ZNode.pick({ id: true, parentId: true, kind: true, code: true, seq: true, title: true, weight: true, priority: true, startOn: true, dueOn: true, cancelled: true, completedOn: true, version: true });
-export const ZTreeNodeList = z.object({ items: z.array(ZTreeNode) });
+/**
+ * `complete` false: a large plan's outline holds only its parts and articles; the rest is loaded a level at a
+ * time with `parentId` (a 100,000-node outline was 28 MB of JSON and ~100 MB of the server's heap).
+ */
+export const ZTreeNodeList = z.object({ items: z.array(ZTreeNode), complete: z.boolean() });
 
 const nodeFields = {
   title: z.string().trim().min(1).max(200),

@@ -1,4 +1,4 @@
-export { listPlans, getPlan, listNodes, listTreeNodes, getNode } from './read-plan';
+export { listPlans, getPlan, listNodes, listTreeNodes, listTreeChildren, getNode } from './read-plan';
 export { createNode } from './create-node';
 export { updateNode } from './update-node';
 export { moveNode } from './move-node';

@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain';
-import { findNode, listDeletedRoots, listLiveNodes, listLiveTree, toPlanNode, type PlanNode, type PlanTreeNode } from '../../db/queries/plan-nodes';
+import { countLiveNodes, findNode, listDeletedRoots, listLiveNodes, listLiveTree, toPlanNode, type PlanNode, type PlanTreeNode } from '../../db/queries/plan-nodes';
 import { findPlan, listPlans as selectPlans, type Plan } from '../../db/queries/plans';
 import type { Executor } from '../../db/schema';
 import { revisionOf, type ServiceContext } from '../context';
@@ -25,24 +25,41 @@ export async function listNodes(ctx: ServiceContext, planId: string, opts: { del
 }
 
 /**
+ * Above this many live nodes the outline holds only the parts and articles and the tree loads the rest a
+ * level at a time: at 100,000 nodes the whole outline was 28 MB of JSON and ~100 MB of heap kept per plan
+ * (bench/RESULTS.md). The Decision itself (~1,500 nodes) and plans ten times its size stay whole.
+ */
+export const FULL_OUTLINE_LIMIT = 20_000;
+export type PlanOutline = { items: PlanTreeNode[]; complete: boolean };
+
+/**
  * The live outline without texts: what the plan tree shows, half the full list's bytes at the Decision's
  * size. Every page view asks for it and it changes only with a write, so one response object per plan is
  * kept, under the same validity rule as the plan's status (this process's writes at once, other
  * processes' within a second); the route keeps its JSON text with it.
  */
-export async function listTreeNodes(ctx: ServiceContext, planId: string): Promise<{ items: PlanTreeNode[] }> {
+export async function listTreeNodes(ctx: ServiceContext, planId: string): Promise<PlanOutline> {
   let byPlan = treeCache.get(ctx.db);
   if (!byPlan) treeCache.set(ctx.db, (byPlan = new Map()));
   const hit = byPlan.get(planId);
   const revision = revisionOf(ctx.db);
   if (hit && hit.revision === revision && (await stillCurrent(ctx, hit))) return hit.value;
   const auditHead = await readAuditHead(ctx);
-  const value = requirePlan(ctx.db, planId).then(async () => ({ items: await listLiveTree(ctx.db, planId) }));
+  const value = requirePlan(ctx.db, planId).then(async (): Promise<PlanOutline> => {
+    const complete = (await countLiveNodes(ctx.db, planId)) <= FULL_OUTLINE_LIMIT;
+    return { items: await listLiveTree(ctx.db, planId, complete ? {} : { kinds: ['part', 'article'] }), complete };
+  });
   byPlan.set(planId, { revision, auditHead, checkedAt: Date.now(), value });
   value.catch(() => byPlan.delete(planId));
   return value;
 }
-const treeCache = new WeakMap<object, Map<string, CacheEntry<{ items: PlanTreeNode[] }>>>();
+const treeCache = new WeakMap<object, Map<string, CacheEntry<PlanOutline>>>();
+
+/** One level of the outline: the live children of a node, read when the tree expands it (not kept). */
+export async function listTreeChildren(ctx: ServiceContext, planId: string, parentId: string): Promise<PlanOutline> {
+  await requirePlan(ctx.db, planId);
+  return { items: await listLiveTree(ctx.db, planId, { parentId }), complete: true };
+}
 
 export async function getNode(ctx: ServiceContext, planId: string, nodeId: string): Promise<PlanNode> {
   const row = await findNode(ctx.db, planId, nodeId);

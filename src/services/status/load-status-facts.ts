@@ -27,11 +27,11 @@ export interface PlanFacts {
 }
 
 /**
- * Everything the status engine needs for one plan, in six queries whatever the plan's size: nodes,
- * milestones, lead-unit reports per cycle, assignments, overrides. No query per task.
+ * Everything the status engine needs for one plan: nodes, milestones, cycles, assignments, overrides,
+ * then the lead-unit reports one query per cycle. No query per task.
  */
 export async function loadStatusFacts(db: Executor, planId: string, asOf: string): Promise<PlanFacts> {
-  const [nodeRows, milestoneRows, cycleRows, reportRows, assignmentRows, overrideRows] = await Promise.all([
+  const [nodeRows, milestoneRows, cycleRows, assignmentRows, overrideRows] = await Promise.all([
     db
       .selectFrom('plan_node')
       .select(['id', 'parent_id', 'kind', 'code', 'title', 'weight', 'priority', 'key_area', 'start_on', 'due_on', 'division_codes', 'cancelled', 'completed_on', 'source_kind', 'source_id'])
@@ -41,22 +41,12 @@ export async function loadStatusFacts(db: Executor, planId: string, asOf: string
       .execute(),
     db
       .selectFrom('plan_node')
-      .select(['parent_id', 'code', 'title', 'due_on', 'weight', 'completed_on', 'cancelled'])
+      .select(['parent_id', 'code', 'due_on', 'weight', 'completed_on', 'cancelled'])
       .where('plan_id', '=', planId)
       .where('deleted_at', 'is', null)
       .where('kind', '=', 'milestone')
       .execute(),
     db.selectFrom('cycle').select(['id', 'label', 'due_on', 'period_start', 'period_end']).where('plan_id', '=', planId).where('opens_on', '<=', asOf).execute(),
-    // The cycle's own columns come from the query above: at 100k nodes there are ~300k lead reports,
-    // and repeating four cycle strings on each of them was most of this query's time and memory.
-    db
-      .selectFrom('report')
-      .innerJoin('cycle', 'cycle.id', 'report.cycle_id')
-      .select(['report.node_id', 'report.state', 'report.progress_pct', 'report.submitted_at', 'report.cycle_id'])
-      .where('cycle.plan_id', '=', planId)
-      .where('report.role', '=', 'lead')
-      .where('cycle.opens_on', '<=', asOf)
-      .execute(),
     db
       .selectFrom('assignment')
       .innerJoin('unit', 'unit.id', 'assignment.unit_id')
@@ -79,31 +69,41 @@ export async function loadStatusFacts(db: Executor, planId: string, asOf: string
   const milestones = new Map<string, MilestoneFacts[]>();
   for (const m of milestoneRows) {
     const list = milestones.get(m.parent_id!) ?? [];
-    list.push({ code: m.code, title: m.title, dueOn: m.due_on, weight: Number(m.weight), completedOn: m.completed_on, cancelled: Boolean(m.cancelled) });
+    list.push({ code: m.code, dueOn: m.due_on, weight: Number(m.weight), completedOn: m.completed_on, cancelled: Boolean(m.cancelled) });
     milestones.set(m.parent_id!, list);
   }
 
   // Per task and cycle: filed when any lead unit (Sichuan or Chongqing side of a joint task) filed.
-  const cycles = new Map<string, Map<string, CycleFacts & { periodEnd: string }>>();
+  const cycles = new Map<string, (CycleFacts & { periodEnd: string })[]>();
   const progress = new Map<string, number>();
-  const cycleById = new Map(cycleRows.map((c) => [c.id, c]));
   const cycleOrder = new Map([...cycleRows].sort((a, b) => a.period_start.localeCompare(b.period_start)).map((c, i) => [c.id, i]));
   const latestFiled = new Map<string, number>();
-  for (const r of reportRows) {
-    const cycle = cycleById.get(r.cycle_id)!;
-    const filed = countsAsFiled(r.state as ReportState);
-    const byCycle = cycles.get(r.node_id) ?? new Map<string, CycleFacts & { periodEnd: string }>();
-    const prev = byCycle.get(r.cycle_id);
-    const submittedOn = filed && r.submitted_at ? r.submitted_at.slice(0, 10) : null;
-    if (!prev || (submittedOn && (!prev.submittedOn || submittedOn < prev.submittedOn))) {
-      byCycle.set(r.cycle_id, { label: cycle.label, dueOn: cycle.due_on, submittedOn, periodEnd: cycle.period_end });
-    }
-    cycles.set(r.node_id, byCycle);
-    // The figure of the latest cycle with a filed report counts.
-    const order = cycleOrder.get(r.cycle_id)!;
-    if (filed && r.progress_pct !== null && order >= (latestFiled.get(r.node_id) ?? -1)) {
-      latestFiled.set(r.node_id, order);
-      progress.set(r.node_id, Number(r.progress_pct));
+  // One cycle at a time (the covering index leads with cycle_id): at 100k nodes there are ~300k lead
+  // reports, and holding them all as row objects at once pushed the server's heap, and with it its
+  // resident memory for good, up by ~250 MB (bench/RESULTS.md). A cycle's rows are ~1/19 of that.
+  for (const cycle of cycleRows) {
+    const reportRows = await db
+      .selectFrom('report')
+      .select(['node_id', 'state', 'progress_pct', 'submitted_at'])
+      .where('cycle_id', '=', cycle.id)
+      .where('role', '=', 'lead')
+      .execute();
+    const order = cycleOrder.get(cycle.id)!;
+    for (const r of reportRows) {
+      const filed = countsAsFiled(r.state as ReportState);
+      // Indexed by the cycle's order: a small array per task instead of a Map per task.
+      let byCycle = cycles.get(r.node_id);
+      if (!byCycle) cycles.set(r.node_id, (byCycle = []));
+      const prev = byCycle[order];
+      const submittedOn = filed && r.submitted_at ? r.submitted_at.slice(0, 10) : null;
+      if (!prev || (submittedOn && (!prev.submittedOn || submittedOn < prev.submittedOn))) {
+        byCycle[order] = { label: cycle.label, dueOn: cycle.due_on, submittedOn, periodEnd: cycle.period_end };
+      }
+      // The figure of the latest cycle with a filed report counts.
+      if (filed && r.progress_pct !== null && order >= (latestFiled.get(r.node_id) ?? -1)) {
+        latestFiled.set(r.node_id, order);
+        progress.set(r.node_id, Number(r.progress_pct));
+      }
     }
   }
 
@@ -141,7 +141,7 @@ export async function loadStatusFacts(db: Executor, planId: string, asOf: string
       progressPct: progress.get(n.id) ?? null,
       milestones: milestones.get(n.id) ?? [],
       // A cycle that ended before the task started owed nothing, whenever its report row was made.
-      cycles: [...(cycles.get(n.id)?.values() ?? [])].sort((a, b) => a.periodEnd.localeCompare(b.periodEnd)).filter((c) => !n.start_on || c.periodEnd >= n.start_on).map(({ label, dueOn, submittedOn }) => ({ label, dueOn, submittedOn })),
+      cycles: (cycles.get(n.id) ?? []).filter((c) => c !== undefined).sort((a, b) => a.periodEnd.localeCompare(b.periodEnd)).filter((c) => !n.start_on || c.periodEnd >= n.start_on).map(({ label, dueOn, submittedOn }) => ({ label, dueOn, submittedOn })),
       override: overrides.get(n.id) ?? null,
       assigned: leadAssigned.has(n.id),
     });

@@ -12,14 +12,31 @@ export function usePlans() {
   });
 }
 
-/** The plan's outline (no texts: ~40 % of the full list's bytes); a node's full record comes from usePlanNode. */
-export function usePlanNodes(planId: string | undefined) {
+/** `complete` false: a large plan's outline holds its parts and articles only; the tree loads the rest on expand. */
+export type TOutline = { items: TTreeNode[]; complete: boolean };
+
+function useOutlineQuery<T>(planId: string | undefined, select: (data: TOutline) => T) {
   return useQuery({
     queryKey: [...nodesKey(planId ?? ''), 'tree'],
-    queryFn: ({ signal }) => api.get<TItems<TTreeNode>>(`/plans/${planId}/nodes`, { view: 'tree' }, signal),
+    queryFn: ({ signal }) => api.get<TOutline>(`/plans/${planId}/nodes`, { view: 'tree' }, signal),
     enabled: Boolean(planId),
-    select: (data) => data.items,
+    select,
   });
+}
+
+/** The plan's outline (no texts: ~40 % of the full list's bytes); a node's full record comes from usePlanNode. */
+export function usePlanNodes(planId: string | undefined) {
+  return useOutlineQuery(planId, (data) => data.items);
+}
+
+/** The outline with whether it is whole (the plan tree loads the levels below on expand when it is not). */
+export function usePlanOutline(planId: string | undefined) {
+  return useOutlineQuery(planId, (data) => data);
+}
+
+/** One level of the outline: the children of a node, for a tree expanding a large plan. */
+export function fetchTreeChildren(planId: string, parentId: string): Promise<TOutline> {
+  return api.get<TOutline>(`/plans/${planId}/nodes`, { view: 'tree', parentId });
 }
 
 /** One node with its texts. Its key sits under nodesKey, so every refresh of the list refreshes it too. */
@@ -36,7 +53,7 @@ function usePlanNodeCache(planId: string) {
   const queryClient = useQueryClient();
   return {
     replace: (items: TNode[]) => {
-      queryClient.setQueryData<TItems<TTreeNode>>([...nodesKey(planId), 'tree'], { items });
+      queryClient.setQueryData<TOutline>([...nodesKey(planId), 'tree'], { items, complete: true });
       void queryClient.invalidateQueries({ queryKey: [...nodesKey(planId), 'one'] });
     },
     refresh: () => queryClient.invalidateQueries({ queryKey: nodesKey(planId) }),

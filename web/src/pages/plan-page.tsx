@@ -1,7 +1,7 @@
 import { Col, Empty, Flex, Result, Row, Spin } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { useMemo } from 'react';
-import { usePlanNodes, usePlans } from '../api/plans';
+import { usePlanOutline, usePlans } from '../api/plans';
 import { usePlanStatus } from '../api/status';
 import { BaselineCard } from '../features/baselines/baseline-card';
 import { PlanHeaderCard } from '../features/plan-tree/plan-header-card';
@@ -18,28 +18,29 @@ export default function PlanPage() {
   const plans = usePlans();
   // The platform ships one plan; the first one listed is the one shown.
   const plan = plans.data?.items[0];
-  const nodes = usePlanNodes(plan?.id);
+  const outline = usePlanOutline(plan?.id);
+  const nodes = outline.data?.items;
   // One status request for the whole plan; the tree's dots and the detail card share it.
   const status = usePlanStatus(plan?.id);
   const statuses = useMemo(() => new Map((status.data?.items ?? []).map((s) => [s.nodeId, s.status])), [status.data]);
 
-  const error = plans.error ?? nodes.error;
+  const error = plans.error ?? outline.error;
   if (error) return <Result status="error" title={t('common.loadFailed')} subTitle={errorText(error)} />;
-  if (plans.isPending || (plan && nodes.isPending)) return <Spin style={{ display: 'block', marginTop: 80 }} />;
-  if (!plan || !nodes.data) return <Empty description={t('plan.noPlan')} />;
+  if (plans.isPending || (plan && outline.isPending)) return <Spin style={{ display: 'block', marginTop: 80 }} />;
+  if (!plan || !nodes) return <Empty description={t('plan.noPlan')} />;
 
   const open = (id: string | undefined) => navigate(id ? `/plan/${id}` : '/plan');
 
   return (
     <Flex vertical gap={16}>
-      <PlanHeaderCard plan={plan} nodes={nodes.data} />
+      <PlanHeaderCard plan={plan} nodes={nodes} />
       <BaselineCard planId={plan.id} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9}>
-          <PlanTreePanel nodes={nodes.data} selectedId={nodeId} onSelect={open} statuses={statuses} />
+          <PlanTreePanel nodes={nodes} lazyPlanId={outline.data?.complete === false ? plan.id : undefined} selectedId={nodeId} onSelect={open} statuses={statuses} />
         </Col>
         <Col xs={24} lg={15}>
-          <PlanNodePanel plan={plan} nodes={nodes.data} selectedId={nodeId} onOpen={open} onReload={() => void nodes.refetch()} />
+          <PlanNodePanel plan={plan} nodes={nodes} selectedId={nodeId} onOpen={open} onReload={() => void outline.refetch()} />
         </Col>
       </Row>
     </Flex>

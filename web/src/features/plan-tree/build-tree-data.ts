@@ -4,15 +4,16 @@ import type { NodeKind } from '../../api/types';
 export type TreeSource = { id: string; parentId: string | null; kind: NodeKind; code: string; seq: number; title: string };
 
 /** antd Tree data: `title` is the display text, `code` first as the plan prints it ("3.1.2 …"). */
-export type PlanTreeItem = { key: string; title: string; kind: NodeKind; children?: PlanTreeItem[] };
+export type PlanTreeItem = { key: string; title: string; kind: NodeKind; children?: PlanTreeItem[]; isLeaf?: boolean };
 
 /**
  * Builds the nested tree from the flat list GET /plans/:id/nodes returns.
  * With a query, keeps the nodes whose code or title contains it (case-insensitive) plus
  * their ancestors, so a hit is always shown in context. A node whose parent is missing
- * from the list is shown at the root rather than lost.
+ * from the list is shown at the root rather than lost. `partial`: the list is a large plan's upper levels, so
+ * a node without listed children may still have some (only milestones are known leaves).
  */
-export function buildTreeData(nodes: readonly TreeSource[], query = ''): PlanTreeItem[] {
+export function buildTreeData(nodes: readonly TreeSource[], query = '', partial = false): PlanTreeItem[] {
   const ids = new Set(nodes.map((n) => n.id));
   const childrenOf = new Map<string | null, TreeSource[]>();
   for (const node of nodes) {
@@ -34,6 +35,7 @@ export function buildTreeData(nodes: readonly TreeSource[], query = ''): PlanTre
       if (!matches(node) && children.length === 0) continue;
       const item: PlanTreeItem = { key: node.id, title: `${node.code} ${node.title}`, kind: node.kind };
       if (children.length > 0) item.children = children;
+      else if (partial) item.isLeaf = node.kind === 'milestone';
       items.push(item);
     }
     return items;

@@ -1,6 +1,8 @@
 /**
- * Where the authenticated floor goes (issue 4): the bare hello-world, the app's public health-less route,
- * and GET /api/auth/me, each with autocannon in a worker thread against the app built in this process.
+ * Where the authenticated floor goes (issue 4): a bare Fastify hello-world, then the app (all its plugins
+ * and hooks) answering a public route, an authenticated route with an empty handler, and GET /api/auth/me,
+ * each with autocannon in a worker thread against the app built in this process. Logs in once (one
+ * session row and audit entry are added to the database).
  *
  *   npx tsx bench/auth-floor.ts [sqlite-file | postgres://…] [--duration 5]
  */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadShippedData } from '../../src/seed/load-shipped-data';
+import { listTreeNodes } from '../../src/services/plan/read-plan';
 import { buildTestApp, type Client, type TestApp } from '../helpers/build-test-app';
 import { testDialects } from '../helpers/test-db';
 
@@ -79,10 +80,20 @@ describe.each(testDialects())('[%s] the shipped Decision', (dialect) => {
     const res = await viewer.get(`/api/plans/${t.planId}/nodes?view=tree&parentId=${transport.id}`);
     expect(res.statusCode).toBe(200);
     const body = res.json() as { items: Node[]; complete: boolean };
-    const expected = tree.filter((n) => n.parentId === transport.id).sort((a, b) => a.seq - b.seq);
+    const expected = (tree as (Node & { seq: number })[]).filter((n) => n.parentId === transport.id).sort((a, b) => a.seq - b.seq);
     expect(body.items.map((n) => n.id)).toEqual(expected.map((n) => n.id));
     expect(body.items.length).toBeGreaterThan(0);
     expect(((await viewer.get(`/api/plans/${t.planId}/nodes?view=tree&parentId=no-such-node`)).json() as { items: Node[] }).items).toEqual([]);
+  });
+
+  it('keeps only the parts and articles in the outline of a plan above the whole-outline limit', async () => {
+    const whole = await listTreeNodes(t.ctx, t.planId);
+    expect(whole.complete).toBe(true);
+    const upper = await listTreeNodes(t.ctx, t.planId, 100);
+    expect(upper.complete).toBe(false);
+    expect(upper.items.length).toBeGreaterThan(0);
+    expect(upper.items.every((n) => n.kind === 'part' || n.kind === 'article')).toBe(true);
+    expect(upper.items.map((n) => n.id).sort()).toEqual(whole.items.filter((n) => n.kind === 'part' || n.kind === 'article').map((n) => n.id).sort());
   });
 
   it('loads again without duplicating anything', async () => {

@@ -110,6 +110,31 @@ describe.each(testDialects())('[%s] status, my tasks and the cockpit', (dialect)
     expect(audit.items.map((e) => e.action)).toEqual(['status.override_revoke', 'status.override']);
   });
 
+  it('answers repeated reads from the kept page, with an ETag; a change gives a new page and tag', async () => {
+    const url = `/api/plans/${t.planId}/my-tasks?sort=code&status=red`;
+    const mine = await reporter.get(url);
+    const again = await reporter.get(url);
+    expect(again.body).toBe(mine.body);
+    const tag = mine.headers.etag as string;
+    expect(tag).toMatch(/^".+"$/);
+    expect(again.headers.etag).toBe(tag);
+    const notModified = await reporter.request({ method: 'GET', url, headers: { 'if-none-match': tag } });
+    expect(notModified.statusCode).toBe(304);
+    expect(notModified.body).toBe('');
+    const before = (mine.json() as { items: StatusView[] }).items.map((x) => x.nodeId);
+    expect(before).toContain(a.id);
+    // An override changes the status: the kept page must not be handed out again.
+    await office.request({ method: 'PUT', url: `/api/plans/${t.planId}/nodes/${a.id}/status-override`, payload: { status: 'green', reason: '专题会已协调解决', expiresOn: '2026-12-31' } });
+    const after = await reporter.request({ method: 'GET', url, headers: { 'if-none-match': tag } });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(tag);
+    expect((after.json() as { items: StatusView[] }).items.map((x) => x.nodeId)).not.toContain(a.id);
+    const statusTag = (await office.get(`/api/plans/${t.planId}/status`)).headers.etag as string;
+    expect((await office.request({ method: 'GET', url: `/api/plans/${t.planId}/status`, headers: { 'if-none-match': statusTag } })).statusCode).toBe(304);
+    expect((await office.del(`/api/plans/${t.planId}/nodes/${a.id}/status-override`)).statusCode).toBe(204);
+    expect((await reporter.get(url)).body).toBe(mine.body);
+  });
+
   it('builds the cockpit: overall, by part and key area, the lagging list, units and divisions', async () => {
     const c = (await office.get(`/api/plans/${t.planId}/cockpit`)).json() as {
       overall: { counts: Record<string, number> };

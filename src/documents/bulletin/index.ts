@@ -5,13 +5,9 @@ import { writeBulletinPdf } from './write-bulletin-pdf';
 import { writeBulletinXlsx } from './write-bulletin-xlsx';
 import sharp from 'sharp';
 
-export const BULLETIN_FORMATS = ['docx', 'pdf', 'xlsx'] as const;
-export type BulletinFormat = (typeof BULLETIN_FORMATS)[number];
-export const BULLETIN_MIME: Record<BulletinFormat, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
+import type { BulletinFormat } from './formats';
+
+export { BULLETIN_FORMATS, BULLETIN_MIME, type BulletinFormat } from './formats';
 
 export async function renderCharts(c: BulletinContent): Promise<ChartImages> {
   const images: ChartImages = new Map();

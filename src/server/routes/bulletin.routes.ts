@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { warmUpBulletinWriters } from '../../documents/bulletin';
 import * as bulletins from '../../services/bulletin';
 import { errorResponses } from '../schemas/common.schemas';
 import {
@@ -26,11 +25,6 @@ export function bulletinRoutes(app: ZApp, { ctx }: RouteDeps) {
   const read = { permission: 'cockpit:read' } as const;
   const manage = { permission: 'bulletin:manage' } as const;
   const tags = ['bulletins'];
-
-  // Only a listening server warms up (tests that inject requests never listen); off the start-up path.
-  app.addHook('onListen', () => {
-    setTimeout(() => void warmUpBulletinWriters().catch((err: unknown) => app.log.warn({ err }, 'bulletin writers warm-up failed')), 3000).unref();
-  });
 
   app.get('/api/plans/:planId/bulletins', { config: read, schema: { tags, params: ZPlanParams, querystring: ZBulletinQuery, response: { 200: ZBulletinPage, ...errorResponses } } }, (req) => {
     const { page, pageSize, ...filter } = req.query;

@@ -1,4 +1,5 @@
-import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import { createHash } from 'node:crypto';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DomainError } from '../../domain';
 import type { Actor, ServiceContext } from '../../services/context';
@@ -26,15 +27,32 @@ export function actorOf(request: FastifyRequest): Actor {
 export const plainJson = { serializerCompiler: () => (data: unknown) => JSON.stringify(data) } as const;
 
 /**
- * Plain JSON whose text is kept with the object: for responses a service hands out again and again
- * until the next write (the plan tree, the cockpit), so each is stringified once, not per request.
+ * Plain JSON whose encoded body is kept with the object: for responses a service hands out again and again
+ * until the next write (the plan tree, the cockpit, the plan's status, My tasks pages), so each is
+ * stringified and UTF-8 encoded once, not per request. The body carries an ETag (a hash of its bytes), and a
+ * client that sends it back gets 304 without the body: the outline is ~420 KB at the Decision's size.
  */
-const jsonTexts = new WeakMap<object, string>();
+const jsonBodies = new WeakMap<object, Buffer>();
+const bodyTags = new WeakMap<Buffer, string>();
 export const memoJson = {
   serializerCompiler: () => (data: unknown) => {
     if (typeof data !== 'object' || data === null) return JSON.stringify(data);
-    let text = jsonTexts.get(data);
-    if (text === undefined) jsonTexts.set(data, (text = JSON.stringify(data)));
-    return text;
+    let body = jsonBodies.get(data);
+    if (body === undefined) {
+      body = Buffer.from(JSON.stringify(data));
+      bodyTags.set(body, `"${createHash('sha1').update(body).digest('base64url')}"`);
+      jsonBodies.set(data, body);
+    }
+    return body as unknown as string;
+  },
+  onSend: (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload: unknown) => void) => {
+    const tag = Buffer.isBuffer(payload) && reply.statusCode === 200 ? bodyTags.get(payload) : undefined;
+    if (tag === undefined) return done(null, payload);
+    reply.header('etag', tag);
+    if (request.headers['if-none-match'] === tag) {
+      reply.code(304);
+      return done(null, null);
+    }
+    done(null, payload);
   },
 } as const;

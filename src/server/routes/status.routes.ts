@@ -1,32 +1,28 @@
 import { z } from 'zod';
-import { compareCodes } from '../../domain';
 import { buildCockpit } from '../../services/status/cockpit';
 import { listMyTasks } from '../../services/status/my-tasks';
 import { overrideStatus, revokeOverride } from '../../services/status/overrides';
 import { computePlanStatus } from '../../services/status/plan-status';
-import { nodeStatusView } from '../../services/status/views';
+import { planStatusView } from '../../services/status/views';
 import { langOf } from '../messages';
 import { errorResponses } from '../schemas/common.schemas';
 import { ZNodeParams, ZPlanParams } from '../schemas/plan.schemas';
 import { ZCockpit, ZMyTasksPage, ZMyTasksQuery, ZOverride, ZOverrideBody, ZPlanStatus, ZPlanStatusQuery } from '../schemas/status.schemas';
-import { actorOf, memoJson, plainJson, type RouteDeps, type ZApp } from './route-kit';
+import { actorOf, memoJson, type RouteDeps, type ZApp } from './route-kit';
 
-// The cockpit object is shared by every request until the plan's status changes (services/status/cockpit.ts);
-// at 100k nodes it is ~350 KB of JSON, so its text is kept with it (memoJson) instead of rebuilt per request.
+// The cockpit, the plan's status views and My tasks pages are each shared by every request until the plan's
+// status changes (services/status/*); their JSON text is kept with them (memoJson) instead of rebuilt per request
+// (the cockpit at 100k nodes is ~350 KB of JSON).
 export function statusRoutes(app: ZApp, { ctx }: RouteDeps) {
   const tags = ['status'];
   app.get(
     '/api/plans/:planId/status',
-    { config: { permission: 'plan:read' }, ...plainJson, schema: { tags, params: ZPlanParams, querystring: ZPlanStatusQuery, response: { 200: ZPlanStatus, ...errorResponses } } },
-    async (req) => {
-      const status = await computePlanStatus(ctx, req.params.planId, req.query.asOf);
-      const lang = langOf(req.headers['accept-language']);
-      return { asOf: status.asOf, items: [...status.nodes.values()].sort((a, b) => compareCodes(a.node.code, b.node.code)).map((s) => nodeStatusView(s, lang)) };
-    },
+    { config: { permission: 'plan:read' }, ...memoJson, schema: { tags, params: ZPlanParams, querystring: ZPlanStatusQuery, response: { 200: ZPlanStatus, ...errorResponses } } },
+    async (req) => planStatusView(await computePlanStatus(ctx, req.params.planId, req.query.asOf), langOf(req.headers['accept-language'])),
   );
   app.get(
     '/api/plans/:planId/my-tasks',
-    { config: { permission: 'plan:read' }, schema: { tags, params: ZPlanParams, querystring: ZMyTasksQuery, response: { 200: ZMyTasksPage, ...errorResponses } } },
+    { config: { permission: 'plan:read' }, ...memoJson, schema: { tags, params: ZPlanParams, querystring: ZMyTasksQuery, response: { 200: ZMyTasksPage, ...errorResponses } } },
     (req) => {
       const { page, pageSize, sort, order, ...filter } = req.query;
       return listMyTasks(ctx, actorOf(req), req.params.planId, filter, { page, pageSize, sort, order }, langOf(req.headers['accept-language']));

@@ -12,7 +12,11 @@ import {
 } from '../../domain';
 import { readJson, writeJson } from '../../db/json';
 import type { Executor } from '../../db/schema';
-import { BULLETIN_MIME, writeBulletinFiles, type BulletinFormat } from '../../documents/bulletin';
+import { BULLETIN_MIME, type BulletinFormat } from '../../documents/bulletin/formats';
+
+// The writers pull in docx, pdfmake, the CJK font and the chart renderer (~40 MB resident): a process loads
+// them when it first writes a bulletin, not at start (the server bundle is split so this stays lazy).
+const writeBulletinFiles: typeof import('../../documents/bulletin').writeBulletinFiles = async (...args) => (await import('../../documents/bulletin')).writeBulletinFiles(...args);
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
 import type { Page } from '../paging';
 import { requirePlan } from '../plan/read-plan';

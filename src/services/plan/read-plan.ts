@@ -38,19 +38,20 @@ export type PlanOutline = { items: PlanTreeNode[]; complete: boolean };
  * kept, under the same validity rule as the plan's status (this process's writes at once, other
  * processes' within a second); the route keeps its JSON text with it.
  */
-export async function listTreeNodes(ctx: ServiceContext, planId: string): Promise<PlanOutline> {
+export async function listTreeNodes(ctx: ServiceContext, planId: string, wholeUpTo = FULL_OUTLINE_LIMIT): Promise<PlanOutline> {
   let byPlan = treeCache.get(ctx.db);
   if (!byPlan) treeCache.set(ctx.db, (byPlan = new Map()));
-  const hit = byPlan.get(planId);
+  const key = `${planId}|${wholeUpTo}`;
+  const hit = byPlan.get(key);
   const revision = revisionOf(ctx.db);
   if (hit && hit.revision === revision && (await stillCurrent(ctx, hit))) return hit.value;
   const auditHead = await readAuditHead(ctx);
   const value = requirePlan(ctx.db, planId).then(async (): Promise<PlanOutline> => {
-    const complete = (await countLiveNodes(ctx.db, planId)) <= FULL_OUTLINE_LIMIT;
+    const complete = (await countLiveNodes(ctx.db, planId)) <= wholeUpTo;
     return { items: await listLiveTree(ctx.db, planId, complete ? {} : { kinds: ['part', 'article'] }), complete };
   });
-  byPlan.set(planId, { revision, auditHead, checkedAt: Date.now(), value });
-  value.catch(() => byPlan.delete(planId));
+  byPlan.set(key, { revision, auditHead, checkedAt: Date.now(), value });
+  value.catch(() => byPlan.delete(key));
   return value;
 }
 const treeCache = new WeakMap<object, Map<string, CacheEntry<PlanOutline>>>();

@@ -84,7 +84,13 @@ async function assembleCockpit(ctx: ServiceContext, planId: string, lang: Explai
   const divisionsOf = (s: NodeStatus) => [...new Set([...s.node.divisionCodes, ...[...s.leads, ...s.participants].map((u) => divisionOfUnit.get(u.unitId)).filter((d): d is string => Boolean(d))])];
   const byDivision = rollupBy((l) => divisionsOf(l.s), leaves.map(asRollupLeaf));
   const taskIdsByDivision = new Map<string, string[]>();
-  for (const s of leaves) for (const d of divisionsOf(s)) taskIdsByDivision.set(d, [...(taskIdsByDivision.get(d) ?? []), s.node.id]);
+  for (const s of leaves) {
+    for (const d of divisionsOf(s)) {
+      const ids = taskIdsByDivision.get(d);
+      if (ids) ids.push(s.node.id);
+      else taskIdsByDivision.set(d, [s.node.id]);
+    }
+  }
 
   const units = new Map<string, Cockpit['units'][number]>();
   const unitRow = (unitId: string, unitName: string) => {

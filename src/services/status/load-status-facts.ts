@@ -19,10 +19,15 @@ export interface TaskRow {
   sourceId: string | null;
 }
 
+/** Most tasks name no division of their own; they share one empty list. */
+const NO_DIVISIONS: string[] = [];
+const MILESTONE_BATCH = 1_000;
+
 export interface PlanFacts {
   /** Parts, articles and tasks (milestones shape the trajectory, not the tree that rolls up). */
   nodes: TaskRow[];
-  facts: Map<string, TaskFacts>;
+  /** Each task's facts, built as they are read (one task's at a time is all that needs to be held). */
+  facts: Iterable<[string, TaskFacts]>;
   assignments: { nodeId: string; unitId: string; unitName: string; role: 'lead' | 'participant' }[];
 }
 
@@ -31,20 +36,13 @@ export interface PlanFacts {
  * then the lead-unit reports one query per cycle. No query per task.
  */
 export async function loadStatusFacts(db: Executor, planId: string, asOf: string): Promise<PlanFacts> {
-  const [nodeRows, milestoneRows, cycleRows, assignmentRows, overrideRows] = await Promise.all([
+  const [nodeRows, cycleRows, assignmentRows, overrideRows] = await Promise.all([
     db
       .selectFrom('plan_node')
       .select(['id', 'parent_id', 'kind', 'code', 'title', 'weight', 'priority', 'key_area', 'start_on', 'due_on', 'division_codes', 'cancelled', 'completed_on', 'source_kind', 'source_id'])
       .where('plan_id', '=', planId)
       .where('deleted_at', 'is', null)
       .where('kind', '!=', 'milestone')
-      .execute(),
-    db
-      .selectFrom('plan_node')
-      .select(['parent_id', 'code', 'due_on', 'weight', 'completed_on', 'cancelled'])
-      .where('plan_id', '=', planId)
-      .where('deleted_at', 'is', null)
-      .where('kind', '=', 'milestone')
       .execute(),
     db.selectFrom('cycle').select(['id', 'label', 'due_on', 'period_start', 'period_end']).where('plan_id', '=', planId).where('opens_on', '<=', asOf).execute(),
     db
@@ -66,18 +64,46 @@ export async function loadStatusFacts(db: Executor, planId: string, asOf: string
       .execute(),
   ]);
 
+  // Milestones by batches of tasks (the tree index covers parent_id): at 100k nodes there are 80k of
+  // them, and one result of 80k rows was a large share of the status's peak memory.
   const milestones = new Map<string, MilestoneFacts[]>();
-  for (const m of milestoneRows) {
-    const list = milestones.get(m.parent_id!) ?? [];
-    list.push({ code: m.code, dueOn: m.due_on, weight: Number(m.weight), completedOn: m.completed_on, cancelled: Boolean(m.cancelled) });
-    milestones.set(m.parent_id!, list);
+  const taskIds = nodeRows.filter((n) => n.kind === 'task').map((n) => n.id);
+  for (let i = 0; i < taskIds.length; i += MILESTONE_BATCH) {
+    const milestoneRows = await db
+      .selectFrom('plan_node')
+      .select(['parent_id', 'code', 'due_on', 'weight', 'completed_on', 'cancelled'])
+      .where('plan_id', '=', planId)
+      .where('parent_id', 'in', taskIds.slice(i, i + MILESTONE_BATCH))
+      .where('deleted_at', 'is', null)
+      .where('kind', '=', 'milestone')
+      .execute();
+    for (const m of milestoneRows) {
+      const list = milestones.get(m.parent_id!);
+      const facts: MilestoneFacts = { code: m.code, dueOn: m.due_on, weight: Number(m.weight), completedOn: m.completed_on, cancelled: Boolean(m.cancelled) };
+      if (list) list.push(facts);
+      else milestones.set(m.parent_id!, [facts]);
+    }
   }
 
   // Per task and cycle: filed when any lead unit (Sichuan or Chongqing side of a joint task) filed.
-  const cycles = new Map<string, (CycleFacts & { periodEnd: string })[]>();
+  // Per task, one slot per cycle (in period order): undefined when no lead report exists, else the day
+  // the first lead unit filed it (null: not filed). ~300k (task, cycle) pairs at 100k nodes, held as
+  // small arrays of shared day strings; the CycleFacts objects are made per task as its facts are read.
+  const cycles = new Map<string, (string | null | undefined)[]>();
   const progress = new Map<string, number>();
-  const cycleOrder = new Map([...cycleRows].sort((a, b) => a.period_start.localeCompare(b.period_start)).map((c, i) => [c.id, i]));
+  const cycleList = [...cycleRows].sort((a, b) => a.period_start.localeCompare(b.period_start));
+  const cycleOrder = new Map(cycleList.map((c, i) => [c.id, i]));
+  const byPeriodEnd = cycleList.map((_, i) => i).sort((a, b) => cycleList[a]!.period_end.localeCompare(cycleList[b]!.period_end));
   const latestFiled = new Map<string, number>();
+  // Submission days repeat across ~300k reports at 100k nodes: one string per day, not one per report.
+  const days = new Map<string, string>();
+  const dayOf = (at: string) => {
+    const day = at.slice(0, 10);
+    const known = days.get(day);
+    if (known !== undefined) return known;
+    days.set(day, day);
+    return day;
+  };
   // One cycle at a time (the covering index leads with cycle_id): at 100k nodes there are ~300k lead
   // reports, and holding them all as row objects at once pushed the server's heap, and with it its
   // resident memory for good, up by ~250 MB (bench/RESULTS.md). A cycle's rows are ~1/19 of that.
@@ -95,10 +121,8 @@ export async function loadStatusFacts(db: Executor, planId: string, asOf: string
       let byCycle = cycles.get(r.node_id);
       if (!byCycle) cycles.set(r.node_id, (byCycle = []));
       const prev = byCycle[order];
-      const submittedOn = filed && r.submitted_at ? r.submitted_at.slice(0, 10) : null;
-      if (!prev || (submittedOn && (!prev.submittedOn || submittedOn < prev.submittedOn))) {
-        byCycle[order] = { label: cycle.label, dueOn: cycle.due_on, submittedOn, periodEnd: cycle.period_end };
-      }
+      const submittedOn = filed && r.submitted_at ? dayOf(r.submitted_at) : null;
+      if (prev === undefined || (submittedOn && (prev === null || submittedOn < prev))) byCycle[order] = submittedOn;
       // The figure of the latest cycle with a filed report counts.
       if (filed && r.progress_pct !== null && order >= (latestFiled.get(r.node_id) ?? -1)) {
         latestFiled.set(r.node_id, order);
@@ -123,32 +147,48 @@ export async function loadStatusFacts(db: Executor, planId: string, asOf: string
     keyArea: n.key_area,
     startOn: n.start_on,
     dueOn: n.due_on,
-    divisionCodes: readJson<string[]>(n.division_codes, []),
+    divisionCodes: n.division_codes && n.division_codes !== '[]' ? readJson<string[]>(n.division_codes, NO_DIVISIONS) : NO_DIVISIONS,
     cancelled: Boolean(n.cancelled),
     sourceKind: n.source_kind,
     sourceId: n.source_id,
   }));
   const leadAssigned = new Set(assignmentRows.filter((a) => a.role === 'lead').map((a) => a.node_id));
-  const facts = new Map<string, TaskFacts>();
-  for (const n of nodeRows) {
-    if (n.kind !== 'task') continue;
-    facts.set(n.id, {
-      code: n.code,
-      startOn: n.start_on,
-      dueOn: n.due_on,
-      cancelled: Boolean(n.cancelled),
-      completedOn: n.completed_on,
-      progressPct: progress.get(n.id) ?? null,
-      milestones: milestones.get(n.id) ?? [],
+  const cyclesOf = (taskId: string, startOn: string | null): CycleFacts[] => {
+    const slots = cycles.get(taskId);
+    if (!slots) return [];
+    const out: CycleFacts[] = [];
+    for (const i of byPeriodEnd) {
+      const submittedOn = slots[i];
+      const c = cycleList[i]!;
       // A cycle that ended before the task started owed nothing, whenever its report row was made.
-      cycles: (cycles.get(n.id) ?? []).filter((c) => c !== undefined).sort((a, b) => a.periodEnd.localeCompare(b.periodEnd)).filter((c) => !n.start_on || c.periodEnd >= n.start_on).map(({ label, dueOn, submittedOn }) => ({ label, dueOn, submittedOn })),
-      override: overrides.get(n.id) ?? null,
-      assigned: leadAssigned.has(n.id),
-    });
+      if (submittedOn === undefined || (startOn && c.period_end < startOn)) continue;
+      out.push({ label: c.label, dueOn: c.due_on, submittedOn });
+    }
+    return out;
+  };
+  function* facts(): Generator<[string, TaskFacts]> {
+    for (const n of nodeRows) {
+      if (n.kind !== 'task') continue;
+      yield [
+        n.id,
+        {
+          code: n.code,
+          startOn: n.start_on,
+          dueOn: n.due_on,
+          cancelled: Boolean(n.cancelled),
+          completedOn: n.completed_on,
+          progressPct: progress.get(n.id) ?? null,
+          milestones: milestones.get(n.id) ?? [],
+          cycles: cyclesOf(n.id, n.start_on),
+          override: overrides.get(n.id) ?? null,
+          assigned: leadAssigned.has(n.id),
+        },
+      ];
+    }
   }
   return {
     nodes,
-    facts,
+    facts: facts(),
     assignments: assignmentRows.map((a) => ({ nodeId: a.node_id, unitId: a.unit_id, unitName: a.name, role: a.role as 'lead' | 'participant' })),
   };
 }

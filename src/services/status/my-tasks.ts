@@ -54,6 +54,29 @@ export async function listMyTasks(
 ) {
   const unitId = filter.unitId && scopeOf(actor.roles, 'report:read') === 'all' ? filter.unitId : actor.unitId;
   const status = await computePlanStatus(ctx, planId);
+  // Keyed by everything the page depends on besides the status itself (the caller's scope is in unitId).
+  const key = JSON.stringify([unitId, lang, filter.role, filter.status, filter.priority, filter.underId, filter.keyArea, filter.dueFrom, filter.dueTo, filter.q, filter.sourceKind, page.sort, page.order, page.page, page.pageSize]);
+  let pages = pageCache.get(status);
+  if (!pages) pageCache.set(status, (pages = new Map()));
+  const hit = pages.get(key);
+  if (hit) return hit;
+  const result = buildPage(status, unitId, filter, page, lang);
+  if (pages.size >= PAGE_CACHE_LIMIT) pages.clear();
+  pages.set(key, result);
+  return result;
+}
+
+/**
+ * Pages already answered, per status object (replaced on every change that can alter a status): the same
+ * object is handed out again, so its JSON text is kept too (memoJson in status.routes.ts). Filtering,
+ * sorting and serialising a unit's rows was most of My tasks' cost once sign-in was cheap (bench/RESULTS.md).
+ * Bounded because free-text queries make the keys open-ended.
+ */
+const PAGE_CACHE_LIMIT = 2_000;
+export type MyTasksPage = ReturnType<typeof buildPage>;
+const pageCache = new WeakMap<PlanStatus, Map<string, MyTasksPage>>();
+
+function buildPage(status: PlanStatus, unitId: string | null, filter: MyTasksFilter, page: { page: number; pageSize: number; sort: MyTaskSort; order: 'asc' | 'desc' }, lang: ExplainLang) {
   const under = filter.underId ? descendantsOf(status.nodes, filter.underId) : null;
   const q = filter.q?.toLowerCase();
   const rows = unitTasks(status, unitId, lang).filter(
@@ -100,7 +123,12 @@ function unitTasks(status: PlanStatus, unitId: string | null, lang: ExplainLang)
 
 function descendantsOf(nodes: Map<string, { node: { id: string; parentId: string | null } }>, rootId: string): Set<string> {
   const children = new Map<string, string[]>();
-  for (const s of nodes.values()) if (s.node.parentId) children.set(s.node.parentId, [...(children.get(s.node.parentId) ?? []), s.node.id]);
+  for (const s of nodes.values()) {
+    if (!s.node.parentId) continue;
+    const ids = children.get(s.node.parentId);
+    if (ids) ids.push(s.node.id);
+    else children.set(s.node.parentId, [s.node.id]);
+  }
   const out = new Set<string>();
   const stack = [rootId];
   while (stack.length) {

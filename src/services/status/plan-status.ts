@@ -120,9 +120,13 @@ function assemble(p: PlanFacts, asOf: string, thresholds: StatusThresholds): { n
     }),
   ]);
   const units = new Map<string, { lead: NodeStatus['leads']; participant: NodeStatus['participants'] }>();
+  // One object per unit, shared by all its tasks: at 100k nodes there are ~50k assignments.
+  const unitRefs = new Map<string, { unitId: string; unitName: string }>();
   for (const a of p.assignments) {
     const entry = units.get(a.nodeId) ?? { lead: [], participant: [] };
-    entry[a.role].push({ unitId: a.unitId, unitName: a.unitName });
+    let ref = unitRefs.get(a.unitId);
+    if (!ref) unitRefs.set(a.unitId, (ref = { unitId: a.unitId, unitName: a.unitName }));
+    entry[a.role].push(ref);
     units.set(a.nodeId, entry);
   }
   const out = new Map<string, NodeStatus>();

@@ -42,6 +42,23 @@ export function nodeStatusView(s: NodeStatus, lang: ExplainLang): NodeStatusView
   };
 }
 
+/**
+ * Every node's view, in code order, kept per status object and language: the plan page asks for it on
+ * every visit and rebuilding 1,500 views with their texts (20k at L) per request cost more than sending them.
+ * The same object is handed out again, so the route keeps its JSON text too (memoJson).
+ */
+const planViews = new WeakMap<PlanStatus, Map<ExplainLang, { asOf: string; items: NodeStatusView[] }>>();
+export function planStatusView(p: PlanStatus, lang: ExplainLang): { asOf: string; items: NodeStatusView[] } {
+  let byLang = planViews.get(p);
+  if (!byLang) planViews.set(p, (byLang = new Map()));
+  let view = byLang.get(lang);
+  if (!view) {
+    view = { asOf: p.asOf, items: [...p.nodes.values()].sort((a, b) => compareCodes(a.node.code, b.node.code)).map((s) => nodeStatusView(s, lang)) };
+    byLang.set(lang, view);
+  }
+  return view;
+}
+
 /** Lagging tasks, worst first, then by how many reasons and by code. */
 export function laggingTasks(p: PlanStatus): NodeStatus[] {
   return [...p.nodes.values()]

@@ -28,6 +28,12 @@ describe('buildTreeData', () => {
     expect(tree[1]).toEqual({ key: 'p2', title: '2 推动成渝地区双城经济圈建设', kind: 'part' });
   });
 
+  it('in a partial outline (a large plan), keeps a childless node expandable unless it is a milestone', () => {
+    const tree = buildTreeData(NODES, '', true);
+    expect(tree[1]).toEqual({ key: 'p2', title: '2 推动成渝地区双城经济圈建设', kind: 'part', isLeaf: false });
+    expect(tree[0]?.children?.[0]?.children?.[0]?.children?.[0]).toMatchObject({ key: 'm1', isLeaf: true });
+  });
+
   it('returns an empty tree for an empty list', () => {
     expect(buildTreeData([])).toEqual([]);
   });

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD } from '../helpers/build-test-app';
-import { BROWSER_ENABLED, login, screenshot, startBrowserHarness, type BrowserHarness, type JourneyPage } from './browser-harness';
+import { BROWSER_ENABLED, login, screenshot, startBrowserHarness, type BrowserHarness, type JourneyPage, textOf } from './browser-harness';
 
 /**
  * Browser journey for assessment (issue 5): the office creates a period, computes it, reads the league
@@ -12,7 +11,6 @@ import { BROWSER_ENABLED, login, screenshot, startBrowserHarness, type BrowserHa
 
 const JOURNEY_TIMEOUT = 60_000;
 const WAIT = { timeout: 10_000, interval: 50 };
-const textOf = (locator: Locator) => locator.textContent().then((s) => (s ?? '').replace(/\s+/g, ' ').trim());
 
 function expectNoPageProblems(journey: JourneyPage): void {
   expect(journey.problems.pageErrors, 'uncaught page errors').toEqual([]);

@@ -2,6 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { Locator } from 'playwright-core';
 import type { Dialect } from '../../src/db/connect';
 import { buildTestApp, type TestApp } from '../helpers/build-test-app';
 
@@ -122,3 +124,37 @@ export async function logout(page: Page): Promise<void> {
   await page.getByTestId('logout').click();
   await page.getByTestId('login-form').waitFor();
 }
+
+/**
+ * One harness for the surrounding describe block: started before its tests, closed after them. The
+ * returned object reads through to the started harness, so tests use it like the harness itself.
+ */
+export function useBrowserHarness(dialect: Dialect = 'sqlite'): BrowserHarness {
+  let started: BrowserHarness | undefined;
+  const current = () => {
+    if (!started) throw new Error('the browser harness has not started');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startBrowserHarness(dialect);
+  }, 60_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  return {
+    get t() {
+      return current().t;
+    },
+    get baseUrl() {
+      return current().baseUrl;
+    },
+    get browser() {
+      return current().browser;
+    },
+    newPage: () => current().newPage(),
+    close: () => current().close(),
+  };
+}
+
+/** A locator's text with runs of white space collapsed, for comparing what the user reads. */
+export const textOf = (locator: Locator) => locator.textContent().then((s) => (s ?? '').replace(/\s+/g, ' ').trim());

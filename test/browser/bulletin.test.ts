@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { ADMIN_PASSWORD } from '../helpers/build-test-app';
-import { BROWSER_ENABLED, login, screenshot, startBrowserHarness, type BrowserHarness, type JourneyPage } from './browser-harness';
+import { BROWSER_ENABLED, login, screenshot, startBrowserHarness, type BrowserHarness, type JourneyPage, textOf } from './browser-harness';
 
 /**
  * Browser journey for bulletins (issue 5): the office generates a cycle's draft, edits its wording,
@@ -13,7 +12,6 @@ import { BROWSER_ENABLED, login, screenshot, startBrowserHarness, type BrowserHa
 
 const JOURNEY_TIMEOUT = 90_000;
 const WAIT = { timeout: 15_000, interval: 50 };
-const textOf = (locator: Locator) => locator.textContent().then((s) => (s ?? '').replace(/\s+/g, ' ').trim());
 
 function expectNoPageProblems(journey: JourneyPage): void {
   expect(journey.problems.pageErrors, 'uncaught page errors').toEqual([]);

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD } from '../helpers/build-test-app';
-import { BROWSER_ENABLED, login, screenshot, startBrowserHarness, type BrowserHarness, type JourneyPage } from './browser-harness';
+import { BROWSER_ENABLED, login, screenshot, type JourneyPage, useBrowserHarness, textOf } from './browser-harness';
 
 /**
  * Browser journey for the coordination mechanism (issue 8): the office records a coordination-layer meeting,
@@ -12,7 +12,6 @@ import { BROWSER_ENABLED, login, screenshot, startBrowserHarness, type BrowserHa
 
 const JOURNEY_TIMEOUT = 60_000;
 const WAIT = { timeout: 10_000, interval: 50 };
-const textOf = (locator: Locator) => locator.textContent().then((s) => (s ?? '').replace(/\s+/g, ' ').trim());
 
 function expectNoPageProblems(journey: JourneyPage): void {
   expect(journey.problems.pageErrors, 'uncaught page errors').toEqual([]);
@@ -35,15 +34,7 @@ async function pick(page: Page, select: Locator, text: string): Promise<void> {
 }
 
 describe.skipIf(!BROWSER_ENABLED)('browser journey: coordination mechanism (TEST_BROWSER=1)', () => {
-  let h: BrowserHarness;
-
-  beforeAll(async () => {
-    h = await startBrowserHarness();
-  }, 60_000);
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useBrowserHarness();
 
   it(
     'a meeting, its decision, the decision task and back; a national request in the register',

@@ -1,7 +1,6 @@
-import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, USER_PASSWORD } from '../helpers/build-test-app';
-import { BROWSER_ENABLED, login, screenshot, startBrowserHarness, type BrowserHarness } from './browser-harness';
+import { BROWSER_ENABLED, login, screenshot, useBrowserHarness, textOf } from './browser-harness';
 
 /**
  * Browser journey for indicators (issue 6): from the menu to the shipped share of Chengdu's GDP in
@@ -10,18 +9,9 @@ import { BROWSER_ENABLED, login, screenshot, startBrowserHarness, type BrowserHa
  */
 
 const WAIT = { timeout: 15_000, interval: 100 };
-const textOf = (locator: Locator) => locator.textContent().then((s) => (s ?? '').replace(/\s+/g, ' ').trim());
 
 describe.skipIf(!BROWSER_ENABLED)('browser journey: indicators (TEST_BROWSER=1)', () => {
-  let h: BrowserHarness;
-
-  beforeAll(async () => {
-    h = await startBrowserHarness();
-  }, 60_000);
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useBrowserHarness();
 
   it(
     "opens the GDP share indicator and sees Chengdu's 36.5% for 2019, with the chart, the map and the source notes",

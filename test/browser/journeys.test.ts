@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, USER_PASSWORD } from '../helpers/build-test-app';
-import { BROWSER_ENABLED, login, screenshot, startBrowserHarness, type BrowserHarness, type JourneyPage } from './browser-harness';
+import { BROWSER_ENABLED, login, screenshot, type JourneyPage, useBrowserHarness } from './browser-harness';
 
 /**
  * End-to-end journeys through the built web app in headless Chromium. Run with TEST_BROWSER=1
@@ -79,15 +79,7 @@ function expectNoPageProblems(journey: JourneyPage): void {
 }
 
 describe.skipIf(!BROWSER_ENABLED)('browser journeys (TEST_BROWSER=1)', () => {
-  let h: BrowserHarness;
-
-  beforeAll(async () => {
-    h = await startBrowserHarness();
-  }, 60_000);
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useBrowserHarness();
 
   it('1. admin: a wrong password is refused; the plan shows the Decision, its parts and article 3.1 with text and tasks', async () => {
     const journey = await h.newPage();

@@ -1,7 +1,6 @@
-import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD } from '../helpers/build-test-app';
-import { BROWSER_ENABLED, login, screenshot, startBrowserHarness, type BrowserHarness } from './browser-harness';
+import { BROWSER_ENABLED, login, screenshot, useBrowserHarness, textOf } from './browser-harness';
 
 /**
  * Browser journey for 一张图 (issue 6): open the map from the menu, filter to rail projects, click 成渝中线 and
@@ -12,18 +11,9 @@ import { BROWSER_ENABLED, login, screenshot, startBrowserHarness, type BrowserHa
 
 const JOURNEY_TIMEOUT = 120_000;
 const WAIT = { timeout: 20_000, interval: 100 };
-const textOf = (locator: Locator) => locator.textContent().then((s) => (s ?? '').replace(/\s+/g, ' ').trim());
 
 describe.skipIf(!BROWSER_ENABLED)('browser journey: the map (TEST_BROWSER=1)', () => {
-  let h: BrowserHarness;
-
-  beforeAll(async () => {
-    h = await startBrowserHarness();
-  }, 60_000);
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useBrowserHarness();
 
   it(
     'opens the map, filters to rail projects, clicks 成渝中线 and lands on its page',

@@ -1,7 +1,7 @@
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD } from '../helpers/build-test-app';
-import { BROWSER_ENABLED, login, screenshot, startBrowserHarness, type BrowserHarness, type JourneyPage } from './browser-harness';
+import { BROWSER_ENABLED, login, screenshot, type JourneyPage, useBrowserHarness, textOf } from './browser-harness';
 
 /**
  * Browser journey for the one-hour networks page (issue 7): target 1 (成都 ↔ 重庆主城) is met at 60 minutes
@@ -15,7 +15,6 @@ const T1 = 't1-chengdu-chongqing';
 const CHENGDU = '510100';
 const CHONGQING = '500103';
 
-const textOf = (locator: Locator) => locator.textContent().then((s) => (s ?? '').replace(/\s+/g, ' ').trim());
 
 function expectNoPageProblems(journey: JourneyPage): void {
   expect(journey.problems.pageErrors, 'uncaught page errors').toEqual([]);
@@ -33,15 +32,7 @@ async function setYear(page: Page, year: number): Promise<void> {
 }
 
 describe.skipIf(!BROWSER_ENABLED)('browser journey: one-hour networks (TEST_BROWSER=1)', () => {
-  let h: BrowserHarness;
-
-  beforeAll(async () => {
-    h = await startBrowserHarness();
-  }, 60_000);
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useBrowserHarness();
 
   it(
     'target 1 is met at 60 minutes in 2026 and drops to 50 minutes after 成渝中线 opens',

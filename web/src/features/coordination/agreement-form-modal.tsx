@@ -4,10 +4,8 @@ import { Alert, App, Button, DatePicker, Flex, Form, Input, Modal, Select } from
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { coordinationKey, PARTY_SIDES, useCreateAgreement, useUpdateAgreement, type TAgreement } from '../../api/coordination';
-import { ApiError } from '../../api/client';
-import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
-import { toFormFieldErrors } from '../common/field-errors';
+import { useFormErrorHandler } from '../common/use-form-error-handler';
 import { filterUnitOption, useUnitOptions } from '../import/use-unit-options';
 import { blankToNull, isoDate, partiesFromForm, type PartyValues } from './coordination-helpers';
 import { ProjectSelect } from './project-select';
@@ -21,7 +19,6 @@ const FIELDS = ['title', 'parties', 'level', 'signedOn', 'termUntil', 'documents
  */
 export function AgreementFormModal({ planId, agreement, onClose }: { planId: string; agreement?: TAgreement; onClose: () => void }) {
   const t = useT();
-  const errorText = useErrorText();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useCreateAgreement(planId);
@@ -29,6 +26,12 @@ export function AgreementFormModal({ planId, agreement, onClose }: { planId: str
   const units = useUnitOptions();
   const queryClient = useQueryClient();
   const [conflict, setConflict] = useState(false);
+
+  // Reload so that reopening the form reads the current version.
+  const onError = useFormErrorHandler(form, FIELDS, () => {
+    setConflict(true);
+    void queryClient.invalidateQueries({ queryKey: coordinationKey });
+  });
 
   const submit = (v: Values) => {
     const parties = partiesFromForm(v.parties);
@@ -48,19 +51,6 @@ export function AgreementFormModal({ planId, agreement, onClose }: { planId: str
     const onSuccess = () => {
       void message.success(agreement ? t('coord.saved') : t('coord.created'));
       onClose();
-    };
-    const onError = (err: Error) => {
-      if (err instanceof ApiError && err.status === 409) {
-        setConflict(true);
-        void queryClient.invalidateQueries({ queryKey: coordinationKey });
-        return;
-      }
-      if (err instanceof ApiError && err.fields.length > 0) {
-        const { errors, complete } = toFormFieldErrors(err.fields, FIELDS);
-        form.setFields(errors);
-        if (complete) return;
-      }
-      void message.error(errorText(err));
     };
     setConflict(false);
     if (agreement) update.mutate({ id: agreement.id, body: { version: agreement.version, ...fields } }, { onSuccess, onError });

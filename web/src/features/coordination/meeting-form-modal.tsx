@@ -4,10 +4,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { coordinationKey, MEETING_LAYERS, useCreateMeeting, useUpdateMeeting, type MeetingLayer, type TMeeting } from '../../api/coordination';
-import { ApiError } from '../../api/client';
-import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
-import { toFormFieldErrors } from '../common/field-errors';
+import { useFormErrorHandler } from '../common/use-form-error-handler';
 import { filterUnitOption, useUnitOptions } from '../import/use-unit-options';
 import { blankToNull } from './coordination-helpers';
 
@@ -20,7 +18,6 @@ const FIELDS = ['layer', 'title', 'heldOn', 'body', 'place', 'unitIds', 'agenda'
  */
 export function MeetingFormModal({ planId, meeting, onClose }: { planId: string; meeting?: TMeeting; onClose: () => void }) {
   const t = useT();
-  const errorText = useErrorText();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
@@ -30,20 +27,11 @@ export function MeetingFormModal({ planId, meeting, onClose }: { planId: string;
   const queryClient = useQueryClient();
   const [conflict, setConflict] = useState(false);
 
-  const onError = (err: Error) => {
-    if (err instanceof ApiError && err.status === 409) {
-      // Reload so that reopening the form reads the current version.
-      setConflict(true);
-      void queryClient.invalidateQueries({ queryKey: coordinationKey });
-      return;
-    }
-    if (err instanceof ApiError && err.fields.length > 0) {
-      const { errors, complete } = toFormFieldErrors(err.fields, FIELDS);
-      form.setFields(errors);
-      if (complete) return;
-    }
-    void message.error(errorText(err));
-  };
+  // Reload so that reopening the form reads the current version.
+  const onError = useFormErrorHandler(form, FIELDS, () => {
+    setConflict(true);
+    void queryClient.invalidateQueries({ queryKey: coordinationKey });
+  });
 
   const submit = (v: Values) => {
     const fields = {

@@ -12,10 +12,8 @@ import {
   type RequestType,
   type TNationalRequest,
 } from '../../api/coordination';
-import { ApiError } from '../../api/client';
-import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
-import { toFormFieldErrors } from '../common/field-errors';
+import { useFormErrorHandler } from '../common/use-form-error-handler';
 import { filterUnitOption, useUnitOptions } from '../import/use-unit-options';
 import { blankToNull, isoDate } from './coordination-helpers';
 import { ProjectSelect } from './project-select';
@@ -46,7 +44,6 @@ type Props = {
 /** Creates or edits a 向上争取事项; an edit sends the version it read, and a 409 says someone else saved first. */
 export function RequestFormModal({ planId, request, onClose }: Props) {
   const t = useT();
-  const errorText = useErrorText();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useCreateNationalRequest(planId);
@@ -56,20 +53,11 @@ export function RequestFormModal({ planId, request, onClose }: Props) {
   const queryClient = useQueryClient();
   const pending = create.isPending || update.isPending;
 
-  const onError = (err: Error) => {
-    if (err instanceof ApiError && err.status === 409) {
-      // Reload the register so reopening the form reads the current version.
-      setConflict(true);
-      void queryClient.invalidateQueries({ queryKey: coordinationKey });
-      return;
-    }
-    if (err instanceof ApiError && err.fields.length > 0) {
-      const { errors, complete } = toFormFieldErrors(err.fields, FIELDS);
-      form.setFields(errors);
-      if (complete) return;
-    }
-    void message.error(errorText(err));
-  };
+  // Reload so that reopening the form reads the current version.
+  const onError = useFormErrorHandler(form, FIELDS, () => {
+    setConflict(true);
+    void queryClient.invalidateQueries({ queryKey: coordinationKey });
+  });
   const onSuccess = () => {
     void message.success(request ? t('coord.saved') : t('coord.created'));
     onClose();

@@ -9,11 +9,23 @@ import { DomainError } from '../domain';
  * Without this check both would "win" and both would write an audit row. Call it before the audit row is
  * written, inside the same transaction, so the loser rolls back whole and gets a 409.
  */
-export async function writeVersioned(
-  write: { executeTakeFirst(): Promise<UpdateResult | DeleteResult> },
-  details: Record<string, unknown>,
-): Promise<void> {
+export async function writeVersioned(write: GuardedWrite, details: Record<string, unknown>): Promise<void> {
+  if ((await rowsWritten(write)) !== 1) throw new DomainError('VERSION_CONFLICT', details);
+}
+
+/**
+ * The same guard for removals that carry no version (a scenario, an attachment, an adjustment): the
+ * write names the row as it was read (`deleted_at is null`, or the row itself), and when a concurrent
+ * removal got there first it matches nothing and this one rolls back as NOT_FOUND — one audit row,
+ * not two.
+ */
+export async function writeOnce(write: GuardedWrite, details: Record<string, unknown>): Promise<void> {
+  if ((await rowsWritten(write)) !== 1) throw new DomainError('NOT_FOUND', details);
+}
+
+type GuardedWrite = { executeTakeFirst(): Promise<UpdateResult | DeleteResult> };
+
+async function rowsWritten(write: GuardedWrite): Promise<number> {
   const result = await write.executeTakeFirst();
-  const rows = 'numUpdatedRows' in result ? result.numUpdatedRows : result.numDeletedRows;
-  if (Number(rows) !== 1) throw new DomainError('VERSION_CONFLICT', details);
+  return Number('numUpdatedRows' in result ? result.numUpdatedRows : result.numDeletedRows);
 }

@@ -158,6 +158,24 @@ describe.each(testDialects())('[%s] concurrent saves with the same version', (di
     await race(office, patch(`/api/network/scenarios/${s.id}`, s, (i) => ({ name: `成渝高铁提速方案${i}` })));
   });
 
+  // Removals carry no version: the row as read (present, not yet removed) is the guard, so of many
+  // simultaneous removals one succeeds and the rest find nothing (404), with one audit row.
+  it('scenario removal and assessment adjustment removal', async () => {
+    const removeRace = async (who: Client, url: string, entityId: string) => {
+      const before = await auditCount(entityId);
+      const statuses = (await Promise.all(Array.from({ length: WRITERS }, () => who.request({ method: 'DELETE', url })))).map((r) => r.statusCode);
+      expect(statuses.filter((s) => s === 204), JSON.stringify(statuses)).toHaveLength(1);
+      expect(statuses.filter((s) => s === 404), JSON.stringify(statuses)).toHaveLength(WRITERS - 1);
+      expect(await auditCount(entityId)).toBe(before + 1);
+    };
+    const s = await created(office, '/api/network/scenarios', { name: '成渝中线提前通车' });
+    await removeRace(office, `/api/network/scenarios/${s.id}`, s.id);
+
+    const period = await created(office, `/api/plans/${t.planId}/assessment/periods`, { kind: 'quarter', year: 2026, quarter: 3 });
+    const adj = await created(office, `/api/assessment/periods/${period.id}/adjustments`, { unitId: fgw, points: 2, reason: '牵头完成成渝中线先期工程' });
+    await removeRace(office, `/api/assessment/adjustments/${adj.id}`, period.id);
+  });
+
   it('leaves an audit chain that still verifies', async () => {
     expect((await admin.get('/api/audit/verify')).json()).toMatchObject({ ok: true });
   });

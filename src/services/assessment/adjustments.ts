@@ -4,6 +4,7 @@ import { readJson, writeJson } from '../../db/json';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
 import { readsAll } from './access';
 import { filesOf, storeFile, vetFile, type AssessmentFile } from './files';
+import { writeOnce } from '../versioned-update';
 import { assertNotFrozen, markStale, requirePeriod } from './periods';
 
 export interface Adjustment {
@@ -71,7 +72,7 @@ export async function removeAdjustment(ctx: ServiceContext, actor: Actor, adjust
     const period = await requirePeriod(tx, row.period_id);
     assertNotFrozen(period);
     const at = nowIso(ctx);
-    await tx.updateTable('assessment_adjustment').set({ deleted_at: at }).where('id', '=', adjustmentId).execute();
+    await writeOnce(tx.updateTable('assessment_adjustment').set({ deleted_at: at }).where('id', '=', adjustmentId).where('deleted_at', 'is', null), { adjustmentId });
     await markStale(tx, period, at);
     await audit('assessment.adjustment_remove', 'assessment_period', period.id, { adjustmentId, unitId: row.unit_id, points: Number(row.points), reason: row.reason }, null);
   });

@@ -20,7 +20,7 @@ import { readJson, writeJson } from '../../db/json';
 import { writeNetworkWorkbook } from '../../documents/network/write-network-workbook';
 import type { Executor } from '../../db/schema';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
-import { writeVersioned } from '../versioned-update';
+import { writeOnce, writeVersioned } from '../versioned-update';
 
 export interface StoredLink extends NetworkLink {
   version: number;
@@ -246,7 +246,7 @@ export async function updateScenario(ctx: ServiceContext, actor: Actor, id: stri
 export async function deleteScenario(ctx: ServiceContext, actor: Actor, id: string) {
   await inTransaction(ctx, actor, async (tx, audit) => {
     const before = await requireScenario(tx, id);
-    await tx.deleteFrom('network_scenario').where('id', '=', id).execute();
+    await writeOnce(tx.deleteFrom('network_scenario').where('id', '=', id), { scenarioId: id });
     await audit('network.scenario_delete', 'network_scenario', id, before, null);
   });
 }

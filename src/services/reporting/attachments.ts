@@ -4,6 +4,7 @@ import { DomainError, isEditable, sniffEvidenceType } from '../../domain';
 import { findReport } from '../../db/queries/reports';
 import { assertZipWithinLimits, ZipRefused } from '../../documents/zip-guard';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
+import { writeOnce } from '../versioned-update';
 import { assertCanRead, workflowRolesFor } from './report-access';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -84,7 +85,7 @@ export async function removeAttachment(ctx: ServiceContext, actor: Actor, attach
     await assertCanRead(tx, actor, report);
     if (!workflowRolesFor(actor, report).includes('unit_staff')) throw new DomainError('FORBIDDEN', { attachmentId });
     if (!isEditable(report.state)) throw new DomainError('REPORT_NOT_EDITABLE', { state: report.state });
-    await tx.updateTable('attachment').set({ deleted_at: nowIso(ctx) }).where('id', '=', attachmentId).execute();
+    await writeOnce(tx.updateTable('attachment').set({ deleted_at: nowIso(ctx) }).where('id', '=', attachmentId).where('deleted_at', 'is', null), { attachmentId });
     await audit('attachment.remove', 'report', report.id, { attachmentId, fileName: row.file_name }, null);
   });
 }

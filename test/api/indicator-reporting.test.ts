@@ -90,7 +90,7 @@ describe.each(testDialects())('[%s] indicators in delivery: task links and cycle
   it("lists the figures due in the open cycle for the owner unit only", async () => {
     const due = (await reporter.get('/api/indicator-reports/due')).json() as { items: Due[] };
     const mine = due.items.filter((d) => d.indicatorId === indicatorId);
-    expect(mine).toEqual([expect.objectContaining({ cycleId, period: '2026-11', divisionCode: '510000', report: null })]);
+    expect(mine).toEqual([expect.objectContaining({ cycleId, cycleLabel: '2026年11月', cycleLabelEn: 'Nov 2026', period: '2026-11', divisionCode: '510000', report: null })]);
     // Another unit's reporter is not asked for it; the office and the leaders do not file.
     const other = (await reporter2.get('/api/indicator-reports/due')).json() as { items: Due[] };
     expect(other.items.some((d) => d.indicatorId === indicatorId)).toBe(false);

@@ -142,7 +142,7 @@ describe.each(testDialects())('[%s] major-project library', (dialect) => {
     expect((await reporter2.post(`/api/projects/${p.id}/reports`, { cycleId: cycle.id })).statusCode).toBe(403);
     expect((await viewer.post(`/api/projects/${p.id}/reports`, { cycleId: cycle.id })).statusCode).toBe(403);
     let r = (await reporter.post(`/api/projects/${p.id}/reports`, { cycleId: cycle.id })).json() as ProjectReport;
-    expect(r).toMatchObject({ state: 'draft', editable: true, allowedActions: ['submit'] });
+    expect(r).toMatchObject({ state: 'draft', editable: true, allowedActions: ['submit'], cycleLabel: '2026年9月', cycleLabelEn: 'Sep 2026' });
     // Asking twice gives the same report.
     expect(((await reporter.post(`/api/projects/${p.id}/reports`, { cycleId: cycle.id })).json() as ProjectReport).id).toBe(r.id);
     expect((await reporter.post(`/api/project-reports/${r.id}/submit`, { version: r.version })).json()).toMatchObject({ error: { code: 'REPORT_INCOMPLETE' } });

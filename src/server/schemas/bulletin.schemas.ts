@@ -38,6 +38,7 @@ export const ZBulletin = z.object({
   planId: z.string(),
   cycleId: z.string(),
   cycleLabel: z.string(),
+  cycleLabelEn: z.string(),
   number: z.string(),
   title: z.string(),
   issuingBody: z.string(),

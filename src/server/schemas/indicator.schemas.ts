@@ -213,6 +213,7 @@ export const ZIndicatorReport = z.object({
   measureUnit: z.string(),
   cycleId: z.string(),
   cycleLabel: z.string(),
+  cycleLabelEn: z.string(),
   dueOn: z.string(),
   unitId: z.string(),
   unitName: z.string(),
@@ -260,6 +261,7 @@ export const ZDueIndicatorReports = z.object({
     z.object({
       cycleId: z.string(),
       cycleLabel: z.string(),
+      cycleLabelEn: z.string(),
       dueOn: z.string(),
       indicatorId: z.string(),
       indicatorCode: z.string(),

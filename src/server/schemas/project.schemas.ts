@@ -53,6 +53,7 @@ export const ZProjectReport = z.object({
   projectTitle: z.string(),
   cycleId: z.string(),
   cycleLabel: z.string(),
+  cycleLabelEn: z.string(),
   periodStart: z.string(),
   periodEnd: z.string(),
   dueOn: z.string(),

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
+  cycleLabelInEnglish,
   BULLETIN_SECTION_KEYS,
   buildBulletinContent,
   bulletinNumber,
@@ -32,6 +33,7 @@ export interface Bulletin {
   planId: string;
   cycleId: string;
   cycleLabel: string;
+  cycleLabelEn: string;
   number: string;
   title: string;
   issuingBody: string;
@@ -79,6 +81,7 @@ const toBulletin = (r: Row): Bulletin => ({
   planId: r.plan_id,
   cycleId: r.cycle_id,
   cycleLabel: r.cycle_label,
+  cycleLabelEn: cycleLabelInEnglish(r.cycle_label),
   number: r.number,
   title: r.title,
   issuingBody: r.issuing_body,

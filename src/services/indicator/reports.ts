@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  cycleLabelInEnglish,
   allowedIndicatorReportActions,
   DomainError,
   isIndicatorReportEditable,
@@ -27,6 +28,7 @@ export interface IndicatorReport {
   measureUnit: string;
   cycleId: string;
   cycleLabel: string;
+  cycleLabelEn: string;
   dueOn: string;
   unitId: string;
   unitName: string;
@@ -92,6 +94,7 @@ function toReport(r: Row, actor: Actor, cat: DivisionCatalogue, lang: ExplainLan
     measureUnit: r.measure_unit,
     cycleId: r.cycle_id,
     cycleLabel: r.cycle_label,
+    cycleLabelEn: cycleLabelInEnglish(r.cycle_label),
     dueOn: r.due_on,
     unitId: r.unit_id,
     unitName: r.unit_name,
@@ -156,6 +159,7 @@ export async function listIndicatorReports(
 export interface DueIndicatorReport {
   cycleId: string;
   cycleLabel: string;
+  cycleLabelEn: string;
   dueOn: string;
   indicatorId: string;
   indicatorCode: string;
@@ -202,6 +206,7 @@ export async function dueIndicatorReports(ctx: ServiceContext, actor: Actor, cyc
         out.push({
           cycleId: c.id,
           cycleLabel: c.label,
+          cycleLabelEn: cycleLabelInEnglish(c.label),
           dueOn: c.due_on,
           indicatorId: i.id,
           indicatorCode: i.code,

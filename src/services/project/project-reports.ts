@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { countsAsFiled, DomainError, isEditable, nextReportState, planVsActual, scopeOf, type PlanVsActualPoint, type ReportAction, type ReportActorRole, type ReportState } from '../../domain';
+import { countsAsFiled, cycleLabelInEnglish, DomainError, isEditable, nextReportState, planVsActual, scopeOf, type PlanVsActualPoint, type ReportAction, type ReportActorRole, type ReportState } from '../../domain';
 import type { Executor } from '../../db/schema';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
 import { notifyUnit } from '../follow-up/notifications';
@@ -12,6 +12,7 @@ export interface ProjectReport {
   projectTitle: string;
   cycleId: string;
   cycleLabel: string;
+  cycleLabelEn: string;
   periodStart: string;
   periodEnd: string;
   dueOn: string;
@@ -79,6 +80,7 @@ function toReport(r: Row, actor: Actor): ProjectReport {
     projectTitle: r.project_title,
     cycleId: r.cycle_id,
     cycleLabel: r.cycle_label,
+    cycleLabelEn: cycleLabelInEnglish(r.cycle_label),
     periodStart: r.period_start,
     periodEnd: r.period_end,
     dueOn: r.due_on,

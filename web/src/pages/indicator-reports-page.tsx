@@ -7,6 +7,7 @@ import { formatValue } from '../features/indicator/build-indicator-options';
 import { IndicatorReportModal } from '../features/indicator/indicator-report-modal';
 import { IndicatorReviewActions } from '../features/indicator/indicator-review-actions';
 import { IndicatorReportStateTag } from '../features/indicator/report-state-tag';
+import { useCycleLabel } from '../i18n/use-cycle-label';
 import { useT } from '../i18n/use-t';
 
 /** 我的指标填报: the figures the unit owes in the open cycles; for the office, the figures waiting for review. */
@@ -22,6 +23,7 @@ export default function IndicatorReportsPage() {
 
 function DueCard() {
   const t = useT();
+  const cycleLabel = useCycleLabel();
   const due = useDueIndicatorReports();
   const [filing, setFiling] = useState<TDueIndicatorReport | null>(null);
   const key = (d: TDueIndicatorReport) => `${d.cycleId}|${d.indicatorId}|${d.period}`;
@@ -37,7 +39,7 @@ function DueCard() {
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ind.report.dueEmpty')} /> }}
         columns={[
           { title: t('ind.field.name'), dataIndex: 'indicatorName', render: (v: string, d) => <Link to={`/indicators/${d.indicatorId}`}>{v}</Link> },
-          { title: t('ind.report.cycle'), dataIndex: 'cycleLabel' },
+          { title: t('ind.report.cycle'), dataIndex: 'cycleLabel', render: (_, r) => cycleLabel(r) },
           { title: t('ind.period'), dataIndex: 'period' },
           { title: t('ind.report.dueOn'), dataIndex: 'dueOn' },
           { title: t('ind.report.unit'), dataIndex: 'unitName' },
@@ -62,6 +64,7 @@ function DueCard() {
 function ReviewCard() {
   const t = useT();
   const can = usePermissions();
+  const cycleLabel = useCycleLabel();
   const [state, setState] = useState<IndicatorReportState | undefined>(can('report:review') ? 'submitted' : undefined);
   const [page, setPage] = useState(1);
   const reports = useIndicatorReports({ state, page, pageSize: 20 });
@@ -91,7 +94,7 @@ function ReviewCard() {
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ind.report.empty')} /> }}
         columns={[
           { title: t('ind.field.name'), dataIndex: 'indicatorName', render: (v: string, r) => <Link to={`/indicators/${r.indicatorId}`}>{v}</Link> },
-          { title: t('ind.report.cycle'), dataIndex: 'cycleLabel' },
+          { title: t('ind.report.cycle'), dataIndex: 'cycleLabel', render: (_, r) => cycleLabel(r) },
           { title: t('ind.period'), dataIndex: 'period' },
           { title: t('ind.division'), dataIndex: 'divisionName' },
           { title: t('ind.report.unit'), dataIndex: 'unitName' },

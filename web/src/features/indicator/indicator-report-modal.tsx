@@ -2,6 +2,7 @@ import { App, Button, Descriptions, Form, Input, InputNumber, Modal, Select, Spa
 import { useState } from 'react';
 import { useCreateIndicatorReport, useIndicatorReportAction, useSaveIndicatorReport, type TDueIndicatorReport, type TIndicatorReport } from '../../api/indicator-reports';
 import { useDivisionOptions } from '../../api/indicators';
+import { useCycleLabel } from '../../i18n/use-cycle-label';
 import { useT } from '../../i18n/use-t';
 import { useIndicatorErrorHandler } from './use-conflict-handler';
 
@@ -18,6 +19,7 @@ export function IndicatorReportModal({ due, onClose }: { due: TDueIndicatorRepor
   const [form] = Form.useForm<Values>();
   const divisions = useDivisionOptions();
   const create = useCreateIndicatorReport();
+  const cycleLabel = useCycleLabel();
   const save = useSaveIndicatorReport();
   const act = useIndicatorReportAction();
   const onError = useIndicatorErrorHandler(form, ['divisionCode', 'value', 'source', 'note'] as const);
@@ -60,7 +62,7 @@ export function IndicatorReportModal({ due, onClose }: { due: TDueIndicatorRepor
       }
     >
       <Descriptions size="small" column={2} style={{ marginBottom: 16 }}>
-        <Descriptions.Item label={t('ind.report.cycle')}>{due.cycleLabel}</Descriptions.Item>
+        <Descriptions.Item label={t('ind.report.cycle')}>{cycleLabel(due)}</Descriptions.Item>
         <Descriptions.Item label={t('ind.period')}>{due.period}</Descriptions.Item>
         <Descriptions.Item label={t('ind.report.dueOn')}>{due.dueOn}</Descriptions.Item>
         {report?.returnComment && <Descriptions.Item label={t('ind.report.returnComment')}>{report.returnComment}</Descriptions.Item>}

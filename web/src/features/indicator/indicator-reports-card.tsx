@@ -1,6 +1,7 @@
 import { Card, Empty, Table } from 'antd';
 import { useState } from 'react';
 import { useIndicatorReports, type TIndicatorReport } from '../../api/indicator-reports';
+import { useCycleLabel } from '../../i18n/use-cycle-label';
 import { useT } from '../../i18n/use-t';
 import { usePermissions } from '../auth/use-permissions';
 import { formatValue } from './build-indicator-options';
@@ -14,6 +15,7 @@ import { IndicatorReportStateTag } from './report-state-tag';
 export function IndicatorReportsCard({ indicatorId, unit }: { indicatorId: string; unit: string }) {
   const t = useT();
   const can = usePermissions();
+  const cycleLabel = useCycleLabel();
   const [page, setPage] = useState(1);
   const reports = useIndicatorReports({ indicatorId, page, pageSize: 10 }, can('report:read'));
   if (!can('report:read')) return null;
@@ -27,7 +29,7 @@ export function IndicatorReportsCard({ indicatorId, unit }: { indicatorId: strin
         pagination={{ current: page, pageSize: 10, total: reports.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ind.report.empty')} /> }}
         columns={[
-          { title: t('ind.report.cycle'), dataIndex: 'cycleLabel' },
+          { title: t('ind.report.cycle'), dataIndex: 'cycleLabel', render: (_, r) => cycleLabel(r) },
           { title: t('ind.period'), dataIndex: 'period' },
           { title: t('ind.division'), dataIndex: 'divisionName' },
           { title: t('ind.report.unit'), dataIndex: 'unitName' },

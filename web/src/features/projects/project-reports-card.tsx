@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useOpenProjectReport, useSaveProjectReport, useTransitionProjectReport, type TProjectDetail, type TProjectReport } from '../../api/projects';
 import { useCycles } from '../../api/reporting';
 import type { ReportAction } from '../../api/types';
+import { useCycleLabel } from '../../i18n/use-cycle-label';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
 import { usePermissions } from '../auth/use-permissions';
@@ -13,6 +14,7 @@ import { formatYi } from './project-tags';
 export function ProjectReportsCard({ project }: { project: TProjectDetail }) {
   const t = useT();
   const errorText = useErrorText();
+  const cycleLabel = useCycleLabel();
   const can = usePermissions();
   const { message } = App.useApp();
   const { plan } = useCurrentPlan();
@@ -72,7 +74,7 @@ export function ProjectReportsCard({ project }: { project: TProjectDetail }) {
         dataSource={project.reports}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('project.reports.empty')} /> }}
         columns={[
-          { title: t('project.reports.cycle'), dataIndex: 'cycleLabel' },
+          { title: t('project.reports.cycle'), dataIndex: 'cycleLabel', render: (_, r) => cycleLabel(r) },
           { title: t('project.reports.investmentMonth'), align: 'right', render: (_, r) => formatYi(r.investmentMonth) },
           { title: t('project.reports.investmentCumulative'), align: 'right', render: (_, r) => formatYi(r.investmentCumulative) },
           { title: t('project.reports.physicalPct'), align: 'right', render: (_, r) => (r.physicalPct === null ? '—' : `${r.physicalPct}%`) },
@@ -114,7 +116,7 @@ export function ProjectReportsCard({ project }: { project: TProjectDetail }) {
       <Modal
         forceRender
         open={editing !== null}
-        title={`${t('project.reports')} · ${editing?.cycleLabel ?? ''}`}
+        title={`${t('project.reports')} · ${editing ? cycleLabel(editing) : ''}`}
         onCancel={() => setEditing(null)}
         okText={t('project.save')}
         confirmLoading={save.isPending}

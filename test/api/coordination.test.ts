@@ -246,4 +246,19 @@ describe.each(testDialects())('[%s] meetings, agreements and national requests',
     expect(titles).toEqual(expect.arrayContaining([body.title, '申请设立成渝金融改革试验区']));
     expect(ws.getRow(titles.indexOf(body.title) + 2).getCell(10).value).toBe(decision.code);
   });
+
+  it('files a decision under the article the office chooses, and refuses a task or an unknown node as the article', async () => {
+    const m = (await office.post(`/api/plans/${t.planId}/meetings`, { layer: 'execution', title: '产业协作专项工作组第二次会议', heldOn: '2026-11-18', body: '产业协作专项工作组' })).json() as Meeting;
+    const article = await t.ctx.db.selectFrom('plan_node').select(['id', 'code']).where('plan_id', '=', t.planId).where('kind', '=', 'article').where('code', '=', '3.2').executeTakeFirstOrThrow();
+    const aTask = await t.ctx.db.selectFrom('plan_node').select('id').where('plan_id', '=', t.planId).where('kind', '=', 'task').executeTakeFirstOrThrow();
+    const body = { title: '共建电子信息产业链协作平台', leads: [units.get('省经济和信息化厅') ?? units.get('省发展改革委')], closureEvidence: '平台运行方案' };
+    const filed = await office.post(`/api/meetings/${m.id}/decisions`, { ...body, articleId: article.id });
+    expect(filed.statusCode, filed.body).toBe(201);
+    expect((filed.json() as Decision).code).toMatch(/^3\.2\.\d+$/);
+    for (const articleId of [aTask.id, 'no-such-node']) {
+      const refused = await office.post(`/api/meetings/${m.id}/decisions`, { ...body, articleId });
+      expect(refused.json(), articleId).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    }
+    expect(((await viewer.get(`/api/meetings/${m.id}`)).json() as Meeting).decisions).toHaveLength(1);
+  });
 });

@@ -43,6 +43,13 @@ export interface SourceCounts {
   late: number;
 }
 
+/** The article a decision is filed under must be a live article of the meeting's plan (a task or another plan's article is refused). */
+async function requireArticle(db: Executor, planId: string, articleId: string): Promise<string> {
+  const row = await db.selectFrom('plan_node').select('id').where('id', '=', articleId).where('plan_id', '=', planId).where('kind', '=', 'article').where('deleted_at', 'is', null).executeTakeFirst();
+  if (!row) throw new DomainError('VALIDATION_FAILED', { field: 'articleId', reason: 'not an article of this plan', articleId });
+  return row.id;
+}
+
 async function defaultArticleId(db: Executor, planId: string): Promise<string> {
   const row = await db
     .selectFrom('plan_node')
@@ -70,7 +77,7 @@ export async function addSourcedTask(
   source: { kind: TaskSourceKind; id: string; startOn: string | null },
 ): Promise<string> {
   const inner: ServiceContext = { ...ctx, db: tx };
-  const parentId = input.articleId ?? (await defaultArticleId(tx, planId));
+  const parentId = input.articleId ? await requireArticle(tx, planId, input.articleId) : await defaultArticleId(tx, planId);
   const dueOn = input.dueOn ?? null;
   const startOn = source.startOn && (!dueOn || source.startOn <= dueOn) ? source.startOn : null;
   const node = await createNode(inner, actor, planId, {

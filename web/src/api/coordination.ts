@@ -123,7 +123,7 @@ export function usePreviewDecisionImport(meetingId: string) {
 export function useApplyDecisionImport(meetingId: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (file: File) => api.upload<TDecisionImportResult>(`/meetings/${meetingId}/decisions/import/apply`, decisionForm(file)),
+    mutationFn: ({ file, articleId }: { file: File; articleId?: string | undefined }) => api.upload<TDecisionImportResult>(`/meetings/${meetingId}/decisions/import/apply`, decisionForm(file, articleId)),
     onSuccess: invalidate,
   });
 }

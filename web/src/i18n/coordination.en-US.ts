@@ -22,6 +22,8 @@ export const coordinationEnUS: Record<CoordinationMessageKey, string> = {
   'coord.task.leads': 'Lead units',
   'coord.task.participants': 'Participating units',
   'coord.task.dueOn': 'Due',
+  'coord.task.article': 'File under article',
+  'coord.task.articleDefault': 'Default: Strengthen organisation and leadership',
   'coord.task.status': 'Status',
   'coord.task.progress': 'Progress',
   'coord.task.closureEvidence': 'Closure evidence required',

@@ -21,6 +21,8 @@ export const coordinationZhCN = {
   'coord.task.leads': '牵头单位',
   'coord.task.participants': '配合单位',
   'coord.task.dueOn': '完成时限',
+  'coord.task.article': '归入条目',
+  'coord.task.articleDefault': '默认：强化组织领导保障',
   'coord.task.status': '状态',
   'coord.task.progress': '进度',
   'coord.task.closureEvidence': '佐证材料要求',

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { blankToNull, buildTaskTree, firstReason, isoDate, partiesFromForm, sourcedTaskBody, sourcePath } from './coordination-helpers';
+import { blankToNull, buildArticleTree, buildTaskTree, firstReason, isoDate, partiesFromForm, sourcedTaskBody, sourcePath } from './coordination-helpers';
 
 describe('coordination helpers', () => {
   it('turns blank text into null and trims the rest', () => {
@@ -67,5 +67,15 @@ describe('coordination helpers', () => {
     expect(sourcePath('agreement_matter', 'a1')).toBe('/agreements?open=a1');
     expect(sourcePath('national_request', 'r1')).toBe('/national-requests?open=r1');
     expect(sourcePath(null, 'x')).toBeNull();
+  });
+  it('offers parts and their articles, only articles selectable, no tasks', () => {
+    const n = (id: string, parentId: string | null, kind: string, code: string, seq: number) => ({ id, parentId, kind, code, seq, title: id, cancelled: false });
+    const tree = buildArticleTree([n('p4', null, 'part', '4', 4), n('a42', 'p4', 'article', '4.2', 2), n('a41', 'p4', 'article', '4.1', 1), n('t', 'a41', 'task', '4.1.1', 1)]);
+    expect(tree).toEqual([
+      { value: 'p4', title: '4 p4', selectable: false, children: [
+        { value: 'a41', title: '4.1 a41', selectable: true, children: [] },
+        { value: 'a42', title: '4.2 a42', selectable: true, children: [] },
+      ] },
+    ]);
   });
 });

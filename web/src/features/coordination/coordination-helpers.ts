@@ -12,13 +12,13 @@ export function isoDate(value: Dayjs | null | undefined): string | null {
   return value ? value.format('YYYY-MM-DD') : null;
 }
 
-export type SourcedTaskValues = { title: string; leads: string[]; participants?: string[]; dueOn?: Dayjs | null; closureEvidence: string };
+export type SourcedTaskValues = { title: string; leads: string[]; participants?: string[]; dueOn?: Dayjs | null; closureEvidence: string; articleId?: string | undefined };
 
 /** The add-decision (or matter, or task) form → the API body; a unit chosen as lead is not also a participant. */
 export function sourcedTaskBody(v: SourcedTaskValues): TSourcedTaskBody {
   const leads = [...new Set(v.leads)];
   const participants = [...new Set(v.participants ?? [])].filter((id) => !leads.includes(id));
-  return { title: v.title.trim(), leads, participants, dueOn: isoDate(v.dueOn), closureEvidence: v.closureEvidence.trim() };
+  return { title: v.title.trim(), leads, participants, dueOn: isoDate(v.dueOn), closureEvidence: v.closureEvidence.trim(), ...(v.articleId && { articleId: v.articleId }) };
 }
 
 /** The first reason the status gives (why it is red or yellow), or null. */
@@ -43,10 +43,21 @@ export type TaskTreeNode = { value: string; title: string; selectable: boolean; 
  * The plan as a tree for picking the tasks a request serves: every node shows as 「code title」, only
  * tasks can be picked (parts and articles open the way to them), cancelled nodes are left out.
  */
-export function buildTaskTree(nodes: readonly { id: string; parentId: string | null; kind: string; code: string; seq: number; title: string; cancelled: boolean }[]): TaskTreeNode[] {
-  const children = new Map<string | null, typeof nodes[number][]>();
+export function buildTaskTree(nodes: readonly OutlineNode[]): TaskTreeNode[] {
+  return outlineTree(nodes, (n) => n.kind === 'task', () => true);
+}
+
+/** Parts with their articles, only articles selectable: where a decision is filed (tasks are not shown). */
+export function buildArticleTree(nodes: readonly OutlineNode[]): TaskTreeNode[] {
+  return outlineTree(nodes, (n) => n.kind === 'article', (n) => n.kind === 'part' || n.kind === 'article');
+}
+
+type OutlineNode = { id: string; parentId: string | null; kind: string; code: string; seq: number; title: string; cancelled: boolean };
+
+function outlineTree(nodes: readonly OutlineNode[], selectable: (n: OutlineNode) => boolean, shown: (n: OutlineNode) => boolean): TaskTreeNode[] {
+  const children = new Map<string | null, OutlineNode[]>();
   for (const n of nodes) {
-    if (n.cancelled) continue;
+    if (n.cancelled || !shown(n)) continue;
     const list = children.get(n.parentId) ?? [];
     list.push(n);
     children.set(n.parentId, list);
@@ -54,7 +65,7 @@ export function buildTaskTree(nodes: readonly { id: string; parentId: string | n
   const build = (parentId: string | null): TaskTreeNode[] =>
     (children.get(parentId) ?? [])
       .sort((a, b) => a.seq - b.seq)
-      .map((n) => ({ value: n.id, title: `${n.code} ${n.title}`, selectable: n.kind === 'task', children: build(n.id) }));
+      .map((n) => ({ value: n.id, title: `${n.code} ${n.title}`, selectable: selectable(n), children: build(n.id) }));
   return build(null);
 }
 

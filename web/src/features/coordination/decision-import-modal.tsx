@@ -1,9 +1,10 @@
-import { Alert, App, Button, Flex, Modal, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, Modal, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useApplyDecisionImport, usePreviewDecisionImport, type TDecisionPreview } from '../../api/coordination';
 import { useErrorText } from '../../i18n/use-error-text';
 import { isMessageKey, useT } from '../../i18n/use-t';
 import { ImportUpload } from '../import/import-upload';
+import { ArticleSelect } from './article-select';
 
 type Row = TDecisionPreview['rows'][number];
 type Problem = TDecisionPreview['problems'][number];
@@ -20,6 +21,7 @@ export function DecisionImportModal({ meetingId, onClose }: { meetingId: string;
   const preview = usePreviewDecisionImport(meetingId);
   const apply = useApplyDecisionImport(meetingId);
   const [file, setFile] = useState<File | null>(null);
+  const [articleId, setArticleId] = useState<string | undefined>();
   const data = preview.data;
   const blocked = (data?.blocking.length ?? 0) > 0;
 
@@ -60,7 +62,7 @@ export function DecisionImportModal({ meetingId, onClose }: { meetingId: string;
               loading={apply.isPending}
               onClick={() =>
                 file &&
-                apply.mutate(file, {
+                apply.mutate({ file, articleId }, {
                   onSuccess: (r) => {
                     void message.success(t('meetings.import.applied', { count: r.decisions }));
                     onClose();
@@ -76,6 +78,9 @@ export function DecisionImportModal({ meetingId, onClose }: { meetingId: string;
       }
     >
       <Flex vertical gap={12}>
+        <Form.Item label={t('coord.task.article')} style={{ marginBottom: 0 }}>
+          <ArticleSelect value={articleId} onChange={setArticleId} data-testid="decision-import-article" />
+        </Form.Item>
         <ImportUpload onFile={read} disabled={preview.isPending || apply.isPending} testId="decision-import-upload" />
         {preview.error && <Alert type="error" showIcon title={errorText(preview.error)} data-testid="decision-import-error" />}
         {data && (

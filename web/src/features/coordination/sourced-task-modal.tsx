@@ -6,6 +6,7 @@ import { useErrorText } from '../../i18n/use-error-text';
 import { useT } from '../../i18n/use-t';
 import { toFormFieldErrors } from '../common/field-errors';
 import { filterUnitOption, useUnitOptions } from '../import/use-unit-options';
+import { ArticleSelect } from './article-select';
 import { sourcedTaskBody, type SourcedTaskValues } from './coordination-helpers';
 
 type Props = {
@@ -15,7 +16,7 @@ type Props = {
   'data-testid'?: string;
 };
 
-const FIELDS = ['title', 'leads', 'participants', 'dueOn', 'closureEvidence'] as const;
+const FIELDS = ['title', 'leads', 'participants', 'dueOn', 'closureEvidence', 'articleId'] as const;
 
 /** Adds a meeting decision, agreement matter or request task: title, lead and participating units, due date, closure evidence. */
 export function SourcedTaskModal({ title, mutation, onClose, ...rest }: Props) {
@@ -74,6 +75,9 @@ export function SourcedTaskModal({ title, mutation, onClose, ...rest }: Props) {
           rules={[{ required: true, whitespace: true, message: t('coord.task.evidenceRequired') }]}
         >
           <Input.TextArea data-testid="sourced-task-evidence" rows={3} maxLength={2000} showCount />
+        </Form.Item>
+        <Form.Item name="articleId" label={t('coord.task.article')}>
+          <ArticleSelect data-testid="sourced-task-article" />
         </Form.Item>
       </Form>
     </Modal>

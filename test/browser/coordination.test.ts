@@ -76,6 +76,11 @@ describe.skipIf(!BROWSER_ENABLED)('browser journey: coordination mechanism (TEST
       ws.addRow(['序号', '议定事项', '牵头单位', '配合单位', '完成时限']);
       ws.addRow([1, '浏览器导入的议定事项', '省发展改革委', '', '2026年6月底前']);
       await page.getByTestId('btn-import-decisions').click();
+      // filed under article 3.2 rather than the default 4.x
+      const article = page.getByTestId('decision-import-article');
+      await article.click();
+      await article.locator('input').fill('3.2');
+      await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: /^3\.2 / }).first().click();
       await page
         .getByTestId('decision-import-upload')
         .locator('input[type=file]')
@@ -84,6 +89,7 @@ describe.skipIf(!BROWSER_ENABLED)('browser journey: coordination mechanism (TEST
       await page.getByTestId('btn-apply-decisions').click();
       const imported = decisions.locator('tr.ant-table-row', { hasText: '浏览器导入的议定事项' });
       await expect.poll(() => imported.count(), WAIT).toBe(1);
+      expect(await textOf(imported)).toMatch(/^3\.2\.\d+/);
 
       // To the task and back: the task's detail leads to its meeting in one click.
       await row.getByTestId('sourced-task-link').click();

@@ -4,11 +4,14 @@
  *
  *   npx tsx bench/network-bench.ts
  *
+ * Then what the office runs on a network of that size: a target's rows (2 × 7 cities), the year each
+ * pair first meets the target over 16 years, and which of 10 planned projects closes which gap.
+ *
  * The network: 300 nodes scattered over a 1,000 × 1,000 km square; 3,000 links on 180 lines that walk
  * between near neighbours: 40 high-speed lines and 40 expressways of 25 links, 100 suburban lines of
  * 10 links. Minutes = distance / speed (300, 100, 60 km/h), rounded up. Transfer penalty 10 min.
  */
-import { computeTravelTimes, type NetworkLink } from '../src/domain/network';
+import { attributeGaps, computeTravelTimes, firstYearMet, type NetworkLink, type NetworkTarget } from '../src/domain/network';
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
@@ -95,3 +98,38 @@ for (let r = 0; r < 15; r++) {
   if (r >= 5) floor.push(performance.now() - t0);
 }
 console.log(`expanded graph: ${graph.stateCount} states, ${graph.target.length} edges; one sweep of all edges per source: median ${pct(floor, 0.5)} ms, min ${pct(floor, 0)} ms`);
+
+// What the office runs: a target between 2 core cities and 7 others (the shape of target 2), its
+// first years over 2020–2035, and the gap attribution of 10 planned projects of 5 links each.
+const target: NetworkTarget = {
+  id: 'bench', title: 'bench', pairs: 'cross', from: ['n0', 'n1'], to: ['n2', 'n3', 'n4', 'n5', 'n6', 'n7', 'n8'],
+  thresholds: [{ minutes: 60, source: 'bench' }, { minutes: 90, source: 'bench' }],
+};
+const planned: NetworkLink[] = [];
+{
+  const rand = lcg(7);
+  for (let p = 0; p < 10; p++) {
+    for (let i = 0; i < 5; i++) {
+      const a = target.from[p % 2]!;
+      const b = i === 4 ? target.to[p % 7]! : nodeIds[Math.floor(rand() * nodeIds.length)]!;
+      planned.push({
+        id: `planned-${p}-${i}`, from: i === 0 ? a : `n${10 + p * 5 + i - 1}`, to: i === 4 ? b : `n${10 + p * 5 + i}`, mode: 'hsr', line: `planned-${p}`,
+        minutes: 8 + Math.floor(rand() * 10), status: 'planned', openFrom: null, plannedOpening: String(2026 + p), closedFrom: null, projectId: `project-${p}`, source: [],
+      });
+    }
+  }
+}
+const withPlanned = [...links, ...planned];
+function timed(label: string, runs: number, f: () => void): void {
+  const xs: number[] = [];
+  for (let r = 0; r < runs + 2; r++) {
+    const c0 = process.cpuUsage();
+    f();
+    const c = process.cpuUsage(c0);
+    if (r >= 2) xs.push((c.user + c.system) / 1000);
+  }
+  console.log(`${label}: cpu median ${pct(xs, 0.5)} ms, min ${pct(xs, 0)} ms`);
+}
+timed(`target rows only (${target.from.length + target.to.length} sources)`, 30, () => void computeTravelTimes(nodeIds, links, { sources: [...target.from, ...target.to] }));
+timed('first year met, 2020–2035 (16 networks)', 10, () => void firstYearMet(target, withPlanned, Array.from({ length: 16 }, (_, i) => 2020 + i)));
+timed('gap attribution, 10 planned projects (22 networks)', 10, () => void attributeGaps(target, withPlanned, '2025-12-31'));

@@ -260,3 +260,14 @@ export function allPairsWholeMinutes(g: LineGraph, penalty: number, maxWeight: n
     }
   }
 }
+
+/** The rows of `sources` only (full searches, no symmetric shortcut) into `minutes`; other rows are left as they are. */
+export function rowsWholeMinutes(g: LineGraph, penalty: number, maxWeight: number, sources: readonly number[], minutes: Float64Array): void {
+  const n = g.n;
+  const search = new WholeMinuteSearch(g, penalty, maxWeight);
+  const { nodeDist, nodeDone } = search;
+  for (const s of sources) {
+    search.run(s, n + 1);
+    for (let t = 0; t < n; t++) minutes[s * n + t] = nodeDone[t] === 1 ? nodeDist[t]! : Infinity;
+  }
+}

@@ -58,7 +58,8 @@ const pairTime = (m: TravelTimeMatrix, a: string, b: string) => Math.max(travelT
  * For each pair missing a threshold of `target` on `date`, the projects not yet open then (under
  * construction, planned, or dated later) that would move it: the pair's time with all of them, without
  * each one, and with only each one. Open means open on `date` without assuming planned openings; a
- * project is every link sharing a projectId. Cost: 2 + 2 × projects all-pairs runs.
+ * project is every link sharing a projectId. Cost: 2 + 2 × projects runs, each searching from the
+ * target's cities only.
  */
 export function attributeGaps(target: NetworkTarget, links: readonly NetworkLink[], date: IsoDate, options: TravelTimeOptions = {}): GapAttribution {
   const open = linksOpenOn(links, date).links;
@@ -66,7 +67,9 @@ export function attributeGaps(target: NetworkTarget, links: readonly NetworkLink
   const candidates = groupByProject(pending.filter((l) => l.minutes !== null));
   const unknown = groupByProject(pending.filter((l) => l.minutes === null));
   const nodeIds = nodesOf(links, [...target.from, ...target.to]);
-  const matrix = (ls: NetworkLink[]) => computeTravelTimes(nodeIds, ls, options);
+  // a pair is read in both directions, so the rows of the target's cities are all that is needed
+  const sources = [...target.from, ...target.to];
+  const matrix = (ls: NetworkLink[]) => computeTravelTimes(nodeIds, ls, { ...options, sources });
 
   const allCandidates = [...candidates.values()].flat();
   const now = matrix(open);

@@ -100,7 +100,8 @@ export function firstYearMet(target: NetworkTarget, links: readonly NetworkLink[
   const sorted = [...years].sort((a, b) => a - b);
   const byYear = sorted.map((year) => {
     const open = linksOpenOn(links, `${year}-12-31`, { assumePlannedOpenings: true }).links;
-    return { year, matrix: computeTravelTimes(nodeIds, open, options) };
+    // pairs are read both ways between the target's cities: their rows are all that is needed
+    return { year, matrix: computeTravelTimes(nodeIds, open, { ...options, sources: [...target.from, ...target.to] }) };
   });
   return pairs.map(([from, to]) => {
     const minutesByYear = byYear.map(({ year, matrix }) => ({ year, minutes: pairMinutes(matrix, from, to) }));

@@ -118,6 +118,21 @@ const everyPair = (f: (i: number, j: number) => boolean) => IDS.every((_, i) => 
 const N = IDS.length;
 
 describe('computeTravelTimes: properties', () => {
+  it('with `sources`, their rows equal the full matrix rows and the others are NaN (whole and fractional minutes)', () =>
+    fc.assert(
+      fc.property(fc.boolean().chain((whole) => fc.tuple(fc.constant(whole), arbNetwork(whole))), fc.subarray(IDS, { minLength: 1 }), arbPenalty, ([, ls], sources, p) => {
+        const full = times(ls, p);
+        const some = computeTravelTimes(IDS, ls, { transferPenalty: p, sources }).minutes;
+        return IDS.every((id, i) =>
+          IDS.every((_, j) => (sources.includes(id) ? Object.is(some[i * N + j], full[i * N + j]) : Number.isNaN(some[i * N + j]))),
+        );
+      }),
+    ));
+
+  it('`sources` naming a node outside the network → NOT_FOUND', () => {
+    expect(() => computeTravelTimes(NODES, DIAMOND, { sources: ['A', 'Z'] })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+
   it('is symmetric when every link is undirected', () =>
     fc.assert(fc.property(arbNetwork(), arbPenalty, (ls, p) => {
       const m = times(ls, p);

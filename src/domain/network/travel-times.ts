@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { allPairsWholeMinutes, UNREACHED } from './all-pairs-whole';
+import { allPairsWholeMinutes, rowsWholeMinutes, UNREACHED } from './all-pairs-whole';
 import { checkLink, compileLineGraph, indexNodes, lineKey } from './line-graph';
 import type { LinkMode, NetworkLink } from './network-types';
 
@@ -8,6 +8,11 @@ export const DEFAULT_TRANSFER_PENALTY = 10;
 
 export interface TravelTimeOptions {
   transferPenalty?: number;
+  /**
+   * Only the rows of these nodes (a target's cities, say): one search each instead of all pairs. The
+   * other rows are NaN — read a pair through a row that was computed (or take its other direction).
+   */
+  sources?: readonly string[];
 }
 
 // Edge kinds of the expanded graph (see compileGraph).
@@ -252,12 +257,15 @@ export function computeTravelTimes(nodeIds: readonly string[], links: readonly N
   const maxWeight = Math.max(lines.maxMinutes, usesPenalty ? transferPenalty : 0);
   const whole = lines.wholeMinutes && (!usesPenalty || Number.isInteger(transferPenalty));
   // int32 distances: no shortest path visits more than every state once at the largest weight
+  const rows = options.sources ? sourceRows(options.sources, indexOf) : null;
+  if (rows) minutes.fill(NaN);
   if (whole && maxWeight * states < UNREACHED) {
-    allPairsWholeMinutes(lines, transferPenalty, maxWeight, minutes);
+    if (rows) rowsWholeMinutes(lines, transferPenalty, maxWeight, rows, minutes);
+    else allPairsWholeMinutes(lines, transferPenalty, maxWeight, minutes);
   } else {
     const g = expanded();
     const search = newSearch(g);
-    for (let s = 0; s < n; s++) {
+    for (const s of rows ?? Array.from({ length: n }, (_, i) => i)) {
       runSearch(g, search, s, false);
       minutes.set(search.dist.subarray(0, n), s * n);
     }
@@ -271,6 +279,17 @@ export function computeTravelTimes(nodeIds: readonly string[], links: readonly N
       return expanded();
     },
   };
+}
+
+/** The distinct row numbers of `sources`; NOT_FOUND for a node that is not in the network. */
+function sourceRows(sources: readonly string[], indexOf: ReadonlyMap<string, number>): number[] {
+  const rows = new Set<number>();
+  for (const id of sources) {
+    const i = indexOf.get(id);
+    if (i === undefined) throw new DomainError('NOT_FOUND', { reason: 'network_node_unknown', nodeId: id });
+    rows.add(i);
+  }
+  return [...rows];
 }
 
 function indexOrThrow(m: TravelTimeMatrix, id: string): number {

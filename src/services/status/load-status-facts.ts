@@ -22,6 +22,8 @@ export interface TaskRow {
 /** Most tasks name no division of their own; they share one empty list. */
 const NO_DIVISIONS: string[] = [];
 const MILESTONE_BATCH = 1_000;
+/** The most nodes `only` may name (one IN list per query, far below either database's parameter limit). */
+export const ONLY_LIMIT = 2_000;
 
 export interface PlanFacts {
   /** Parts, articles and tasks (milestones shape the trajectory, not the tree that rolls up). */
@@ -34,8 +36,12 @@ export interface PlanFacts {
 /**
  * Everything the status engine needs for one plan: nodes, milestones, cycles, assignments, overrides,
  * then the lead-unit reports one query per cycle. No query per task.
+ *
+ * With `only`, the same for those nodes alone (parts, articles and tasks; milestones come with their
+ * task): what changed since a status was computed, to update it rather than compute it again.
  */
-export async function loadStatusFacts(db: Executor, planId: string, asOf: string): Promise<PlanFacts> {
+export async function loadStatusFacts(db: Executor, planId: string, asOf: string, only?: readonly string[]): Promise<PlanFacts> {
+  if (only && only.length > ONLY_LIMIT) throw new Error(`loadStatusFacts: at most ${ONLY_LIMIT} nodes at a time`);
   const [nodeRows, cycleRows, assignmentRows, overrideRows] = await Promise.all([
     db
       .selectFrom('plan_node')
@@ -43,6 +49,7 @@ export async function loadStatusFacts(db: Executor, planId: string, asOf: string
       .where('plan_id', '=', planId)
       .where('deleted_at', 'is', null)
       .where('kind', '!=', 'milestone')
+      .$if(only !== undefined, (q) => q.where('id', 'in', only!))
       .execute(),
     db.selectFrom('cycle').select(['id', 'label', 'due_on', 'period_start', 'period_end']).where('plan_id', '=', planId).where('opens_on', '<=', asOf).execute(),
     db
@@ -50,6 +57,7 @@ export async function loadStatusFacts(db: Executor, planId: string, asOf: string
       .innerJoin('unit', 'unit.id', 'assignment.unit_id')
       .select(['assignment.node_id', 'assignment.unit_id', 'unit.name', 'assignment.role'])
       .where('assignment.plan_id', '=', planId)
+      .$if(only !== undefined, (q) => q.where('assignment.node_id', 'in', only!))
       .orderBy('unit.sort_order')
       .execute(),
     db
@@ -58,6 +66,7 @@ export async function loadStatusFacts(db: Executor, planId: string, asOf: string
       .leftJoin('app_user', 'app_user.id', 'status_override.created_by')
       .select(['status_override.node_id', 'status_override.status', 'status_override.reason', 'status_override.expires_on', 'status_override.created_at', 'app_user.display_name'])
       .where('plan_node.plan_id', '=', planId)
+      .$if(only !== undefined, (q) => q.where('status_override.node_id', 'in', only!))
       .where('status_override.revoked_at', 'is', null)
       .where('status_override.expires_on', '>=', asOf)
       .orderBy('status_override.created_at')
@@ -113,6 +122,7 @@ export async function loadStatusFacts(db: Executor, planId: string, asOf: string
       .select(['node_id', 'state', 'progress_pct', 'submitted_at'])
       .where('cycle_id', '=', cycle.id)
       .where('role', '=', 'lead')
+      .$if(only !== undefined, (q) => q.where('node_id', 'in', only!))
       .execute();
     const order = cycleOrder.get(cycle.id)!;
     for (const r of reportRows) {

@@ -2,7 +2,7 @@ import { DEFAULT_THRESHOLDS, deriveStatus, emptyCounts, rollup, type Reason, typ
 import { readJson } from '../../db/json';
 import { revisionOf, VIEW_NEUTRAL_ENTITIES, type ServiceContext } from '../context';
 import { requirePlan } from '../plan/read-plan';
-import { loadStatusFacts, type PlanFacts, type TaskRow } from './load-status-facts';
+import { loadStatusFacts, ONLY_LIMIT, type TaskRow } from './load-status-facts';
 
 export interface NodeStatus {
   node: TaskRow;
@@ -42,7 +42,9 @@ export async function planThresholds(ctx: ServiceContext, planId: string): Promi
  * shows up as a new audit entry (every change is audited in its own transaction), looked for at most
  * once per CHECK_EVERY_MS with one range read on the audit key. My tasks and the cockpit read it on
  * every request; recomputing it cost ~25 ms at the Decision's size and seconds at 100k nodes
- * (bench/RESULTS.md), and a time-to-live alone made every cockpit request after it pay that.
+ * (bench/RESULTS.md), and a time-to-live alone made every cockpit request after it pay that. When
+ * it is out of date, the audit entries since say what changed, and a report or one task's edit
+ * updates it (updateOrRecompute) instead of computing it again.
  */
 const CHECK_EVERY_MS = 1_000;
 /** More new audit entries than this since the last look: recompute rather than read them all. */
@@ -64,7 +66,7 @@ export async function computePlanStatus(ctx: ServiceContext, planId: string, asO
   if (hit && hit.revision === revision && (await stillCurrent(ctx, hit))) return hit.value;
   // The audit head is read before the facts: a commit landing in between is seen again on the next look.
   const auditHead = await readAuditHead(ctx);
-  const value = computeFresh(ctx, planId, asOf);
+  const value = hit ? updateOrRecompute(ctx, planId, asOf, hit, auditHead) : computeFresh(ctx, planId, asOf);
   const entry: CacheEntry = { revision, auditHead, checkedAt: Date.now(), value };
   // A day's status is only asked for today; older days are dropped so the cache holds one status per plan.
   for (const k of byKey.keys()) if (k.startsWith(`${planId}|`) && k !== key) byKey.delete(k);
@@ -89,29 +91,113 @@ export async function stillCurrent(ctx: ServiceContext, entry: CacheEntry<unknow
   return true;
 }
 
-async function computeFresh(ctx: ServiceContext, planId: string, asOf: string): Promise<PlanStatus> {
+/** How plan statuses were arrived at in this process (bench and tests read it). */
+export const statusComputations = { full: 0, updated: 0 };
+
+/** The whole plan's status from the database (no cache). */
+export async function computeFresh(ctx: ServiceContext, planId: string, asOf: string = todayInChina(ctx)): Promise<PlanStatus> {
+  statusComputations.full++;
   await requirePlan(ctx.db, planId);
   const [facts, thresholds] = await Promise.all([loadStatusFacts(ctx.db, planId, asOf), planThresholds(ctx, planId)]);
-  const { nodes, overall } = assemble(facts, asOf, thresholds);
+  const results = new Map<string, StatusResult>();
+  for (const [id, f] of facts.facts) results.set(id, deriveStatus(f, asOf, thresholds));
+  const units = new Map<string, UnitsOf>();
+  // One object per unit, shared by all its tasks: at 100k nodes there are ~50k assignments.
+  const unitRefs = new Map<string, { unitId: string; unitName: string }>();
+  for (const a of facts.assignments) {
+    const entry = units.get(a.nodeId) ?? { lead: [], participant: [] };
+    let ref = unitRefs.get(a.unitId);
+    if (!ref) unitRefs.set(a.unitId, (ref = { unitId: a.unitId, unitName: a.unitName }));
+    entry[a.role].push(ref);
+    units.set(a.nodeId, entry);
+  }
+  const { nodes, overall } = assemble(facts.nodes, results, units);
   return { asOf, thresholds, nodes, overall };
 }
 
-function assemble(p: PlanFacts, asOf: string, thresholds: StatusThresholds): { nodes: Map<string, NodeStatus>; overall: RollupResult } {
+/**
+ * The cached status brought up to date. Most writes are a unit's report or one task's edit: then only
+ * the tasks the new audit entries name are read again and derived, and the rollup is redone in memory
+ * from the cached results (at 100k nodes the facts of the whole plan take seconds to read). Anything
+ * else that feeds the status — cycles, units, users, the plan, nodes created, moved, deleted or
+ * restored, a write with no audit entry, or more entries than TAIL_LIMIT — recomputes it whole.
+ */
+async function updateOrRecompute(ctx: ServiceContext, planId: string, asOf: string, hit: CacheEntry, head: number): Promise<PlanStatus> {
+  const prev = await hit.value.catch(() => null);
+  const changed = prev && (await changedNodes(ctx, hit.auditHead, head));
+  if (!prev || !changed) return computeFresh(ctx, planId, asOf);
+  statusComputations.updated++;
+  // a new object even when no task changed: views kept per status object (cockpit, My tasks) are rebuilt
+  if (changed.length === 0) return { ...prev };
+  const part = await loadStatusFacts(ctx.db, planId, asOf, changed);
+  const rows = new Map(part.nodes.map((n) => [n.id, n]));
   const results = new Map<string, StatusResult>();
-  for (const [id, f] of p.facts) results.set(id, deriveStatus(f, asOf, thresholds));
-  const hasTaskChild = new Set(p.nodes.filter((n) => n.kind === 'task' && n.parentId).map((n) => n.parentId!));
+  for (const [id, s] of prev.nodes) if (s.task) results.set(id, s.task);
+  for (const [id, f] of part.facts) results.set(id, deriveStatus(f, asOf, prev.thresholds));
+  const units = new Map<string, UnitsOf>();
+  for (const [id, s] of prev.nodes) units.set(id, { lead: s.leads, participant: s.participants });
+  for (const id of changed) if (rows.has(id)) units.set(id, { lead: [], participant: [] });
+  for (const a of part.assignments) units.get(a.nodeId)?.[a.role].push({ unitId: a.unitId, unitName: a.unitName });
+  const nodes = [...prev.nodes.values()].map((s) => rows.get(s.node.id) ?? s.node);
+  const { nodes: byId, overall } = assemble(nodes, results, units);
+  return { asOf, thresholds: prev.thresholds, nodes: byId, overall };
+}
+
+/** Entities whose writes never reach the status's inputs (plan nodes, reports, cycles, assignments, units, overrides, users' names, the plan's settings). */
+const STATUS_NEUTRAL = new Set([
+  ...VIEW_NEUTRAL_ENTITIES,
+  'supervision_item', 'meeting', 'agreement', 'national_request', 'project', 'project_report', 'indicator', 'indicator_report',
+  'bulletin', 'assessment_period', 'assessment_appeal', 'network_scenario', 'network_node', 'network_link',
+]);
+/** Writes to one node that change its own row, facts or units, and nothing else's. */
+const ONE_NODE_ACTIONS = new Set(['plan_node.update', 'plan_node.assign', 'status.override', 'status.override_revoke']);
+
+/**
+ * The parts, articles and tasks whose status inputs the audit entries after `from` (up to `to`) may
+ * have changed, or null when the whole status must be computed again. A report names its task, a
+ * milestone its parent task.
+ */
+async function changedNodes(ctx: ServiceContext, from: number, to: number): Promise<string[] | null> {
+  if (to <= from) return null; // committed, but nothing audited: nothing to go by
+  const tail = await ctx.db.selectFrom('audit_log').select(['entity', 'entity_id', 'action']).where('id', '>', from).where('id', '<=', to).orderBy('id').limit(TAIL_LIMIT + 1).execute();
+  if (tail.length > TAIL_LIMIT) return null;
+  const reportIds = new Set<string>();
+  const nodeIds = new Set<string>();
+  for (const e of tail) {
+    if (STATUS_NEUTRAL.has(e.entity)) continue;
+    if (e.entity === 'report') reportIds.add(e.entity_id);
+    else if (e.entity === 'plan_node' && ONE_NODE_ACTIONS.has(e.action)) nodeIds.add(e.entity_id);
+    else return null;
+  }
+  const ids = [...reportIds];
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const r of await ctx.db.selectFrom('report').select('node_id').where('id', 'in', ids.slice(i, i + 500)).execute()) nodeIds.add(r.node_id);
+  }
+  const named = [...nodeIds];
+  const out = new Set<string>();
+  for (let i = 0; i < named.length; i += 500) {
+    const rows = await ctx.db.selectFrom('plan_node').select(['id', 'kind', 'parent_id']).where('id', 'in', named.slice(i, i + 500)).execute();
+    for (const n of rows) out.add(n.kind === 'milestone' && n.parent_id ? n.parent_id : n.id);
+  }
+  return out.size > ONLY_LIMIT ? null : [...out];
+}
+
+type UnitsOf = { lead: NodeStatus['leads']; participant: NodeStatus['participants'] };
+
+function assemble(nodeRows: readonly TaskRow[], results: ReadonlyMap<string, StatusResult>, units: ReadonlyMap<string, UnitsOf>): { nodes: Map<string, NodeStatus>; overall: RollupResult } {
+  const hasTaskChild = new Set(nodeRows.filter((n) => n.kind === 'task' && n.parentId).map((n) => n.parentId!));
   const isLeafTask = (n: TaskRow) => n.kind === 'task' && !hasTaskChild.has(n.id);
   // Parts and articles with no task below them (some articles of part 1 are about understanding, not
   // doing) stay out of the rollup: as empty leaves they would be counted as tasks.
-  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const byId = new Map(nodeRows.map((n) => [n.id, n]));
   const carriesTasks = new Set<string>();
-  for (const n of p.nodes) {
+  for (const n of nodeRows) {
     if (n.kind !== 'task') continue;
     for (let cur: TaskRow | undefined = n; cur && !carriesTasks.has(cur.id); cur = cur.parentId ? byId.get(cur.parentId) : undefined) carriesTasks.add(cur.id);
   }
   const rolled = rollup([
     { id: PLAN_ROOT, parentId: null, weight: 1 },
-    ...p.nodes.filter((n) => carriesTasks.has(n.id)).map((n) => {
+    ...nodeRows.filter((n) => carriesTasks.has(n.id)).map((n) => {
       const r = results.get(n.id);
       const parentId = n.parentId ?? PLAN_ROOT;
       return isLeafTask(n) && r
@@ -119,18 +205,8 @@ function assemble(p: PlanFacts, asOf: string, thresholds: StatusThresholds): { n
         : { id: n.id, parentId, weight: n.weight, cancelled: n.cancelled };
     }),
   ]);
-  const units = new Map<string, { lead: NodeStatus['leads']; participant: NodeStatus['participants'] }>();
-  // One object per unit, shared by all its tasks: at 100k nodes there are ~50k assignments.
-  const unitRefs = new Map<string, { unitId: string; unitName: string }>();
-  for (const a of p.assignments) {
-    const entry = units.get(a.nodeId) ?? { lead: [], participant: [] };
-    let ref = unitRefs.get(a.unitId);
-    if (!ref) unitRefs.set(a.unitId, (ref = { unitId: a.unitId, unitName: a.unitName }));
-    entry[a.role].push(ref);
-    units.set(a.nodeId, entry);
-  }
   const out = new Map<string, NodeStatus>();
-  for (const n of p.nodes) {
+  for (const n of nodeRows) {
     out.set(n.id, {
       node: n,
       task: results.get(n.id) ?? null,

@@ -3,6 +3,7 @@
  * well under 10 ms). Deterministic: a fixed-seed generator, so runs compare.
  *
  *   npx tsx bench/network-bench.ts
+ *   npx tsx bench/network-bench.ts --dump-graph /tmp/network.bin   # for bench/network-kernel.c
  *
  * Then what the office runs on a network of that size: a target's rows (2 × 7 cities), the year each
  * pair first meets the target over 16 years, and which of 10 planned projects closes which gap.
@@ -11,7 +12,9 @@
  * between near neighbours: 40 high-speed lines and 40 expressways of 25 links, 100 suburban lines of
  * 10 links. Minutes = distance / speed (300, 100, 60 km/h), rounded up. Transfer penalty 10 min.
  */
+import { writeFileSync } from 'node:fs';
 import { attributeGaps, computeTravelTimes, firstYearMet, type NetworkLink, type NetworkTarget } from '../src/domain/network';
+import { compileLineGraph } from '../src/domain/network/line-graph';
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
@@ -54,6 +57,13 @@ export function generateNetwork(nodeCount = 300, seed = 20_201_231): { nodeIds: 
 }
 
 const { nodeIds, links } = generateNetwork();
+const dumpAt = process.argv.indexOf('--dump-graph');
+if (dumpAt > 0) {
+  // the line graph as bench/network-kernel.c reads it: a header, then the CSR arrays as int32
+  const g = compileLineGraph(nodeIds, links);
+  const parts = [Int32Array.of(g.n, g.platformCount, g.rideTo.length, g.maxMinutes), g.rideStart, g.rideTo, Int32Array.from(g.rideMinutes), g.boardStart, g.boardPlatform, g.platformNode];
+  writeFileSync(process.argv[dumpAt + 1]!, Buffer.concat(parts.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))));
+}
 const runs = 30;
 const times: number[] = [];
 const cpu: number[] = [];
@@ -130,6 +140,7 @@ function timed(label: string, runs: number, f: () => void): void {
   }
   console.log(`${label}: cpu median ${pct(xs, 0.5)} ms, min ${pct(xs, 0)} ms`);
 }
+timed(`one full search per source, no symmetric shortcut (as bench/network-kernel.c)`, 30, () => void computeTravelTimes(nodeIds, links, { sources: nodeIds }));
 timed(`target rows only (${target.from.length + target.to.length} sources)`, 30, () => void computeTravelTimes(nodeIds, links, { sources: [...target.from, ...target.to] }));
 timed('first year met, 2020–2035 (16 networks)', 10, () => void firstYearMet(target, withPlanned, Array.from({ length: 16 }, (_, i) => 2020 + i)));
 timed('gap attribution, 10 planned projects (22 networks)', 10, () => void attributeGaps(target, withPlanned, '2025-12-31'));

@@ -14,6 +14,7 @@ import { loadShippedData } from './seed/load-shipped-data';
 import { projectRoot } from './seed/project-root';
 import { DEMO_PASSWORD, loadDemo } from './seed/load-demo';
 import { todayInChina } from './services/status/plan-status';
+import { enableHeapRelief } from './services/heap-relief';
 
 const USAGE = `Usage: shuangcheng <command> [options]
 
@@ -106,6 +107,7 @@ async function start(config: TConfig, demo: boolean): Promise<number> {
     geoDir: config.SHUANGCHENG_GEO_DIR,
   });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
+  enableHeapRelief();
   // Expired sessions are refused on sight; this only keeps the table small.
   const purge = () => purgeExpiredSessions(ctx).catch((err: unknown) => app.log.error({ err }, 'session purge failed'));
   await purge();

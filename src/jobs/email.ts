@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import type { Db } from '../db/schema';
 
 export interface SmtpSettings {
@@ -9,6 +8,8 @@ export interface SmtpSettings {
 /** Sends the pending e-mail copies of notifications; a row is marked before sending so two workers never send it twice. */
 export async function flushEmail(db: Db, smtp: SmtpSettings | null, limit = 50): Promise<number> {
   if (!smtp) return 0;
+  // Loaded on first use: most installations send no e-mail, and the module costs every process memory at start.
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport(smtp.url);
   let sent = 0;
   try {

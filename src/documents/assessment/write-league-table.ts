@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { Workbook } from '../exceljs-workbook';
 import { GROUP_LABELS, type LeagueTable, type SchemeItem } from '../../domain/assessment';
 import { toXlsxBuffer } from '../xlsx-safety';
 
@@ -11,7 +11,7 @@ export interface LeagueWorkbook {
 
 /** One sheet per group: rank, unit, total and each item's points, then every unit's lines as they read them. */
 export async function writeLeagueTableWorkbook(w: LeagueWorkbook): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   for (const t of w.tables) {
     const s = wb.addWorksheet(GROUP_LABELS[t.group].zh);
     s.addRow([`${w.title} · ${GROUP_LABELS[t.group].zh}`]).font = { bold: true, size: 14 };

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { Workbook } from '../exceljs-workbook';
 import type { BulletinContent } from '../../domain';
 import { toXlsxBuffer } from '../xlsx-safety';
 
@@ -11,7 +11,7 @@ const sheetName = (caption: string, used: Set<string>) => {
 
 /** Every table behind a bulletin, one sheet each, with a cover sheet naming the bulletin. */
 export async function writeBulletinXlsx(c: BulletinContent): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   wb.creator = c.meta.issuingBody;
   const used = new Set<string>();
   const cover = wb.addWorksheet(sheetName('说明', used));

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { Workbook } from '../exceljs-workbook';
 import { toXlsxBuffer } from '../xlsx-safety';
 
 export interface IndicatorWorkbook {
@@ -34,7 +35,7 @@ function header(ws: ExcelJS.Worksheet, titles: [string, number][]) {
  * A missing value is written as “缺失”, which the import reads as a known gap.
  */
 export async function writeIndicatorWorkbook(data: IndicatorWorkbook): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   wb.creator = 'Shuangcheng';
   const obs = wb.addWorksheet('观测值');
   header(obs, [['指标代码', 24], ['指标名称', 28], ['区划代码', 14], ['区划名称', 18], ['期间', 10], ['数值', 14], ['单位', 8], ['来源', 50], ['可靠性', 24], ['备注', 40], ['录入方式', 12]]);

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { Workbook } from '../exceljs-workbook';
 import { toXlsxBuffer } from '../xlsx-safety';
 
 export interface NetworkWorkbook {
@@ -11,7 +11,7 @@ export interface NetworkWorkbook {
 
 /** The matrix, the targets and the links with their sources, one sheet each. */
 export async function writeNetworkWorkbook(w: NetworkWorkbook): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   const m = wb.addWorksheet('通行时间矩阵');
   m.addRow([w.title]);
   m.addRow(['', ...w.matrix.names]);

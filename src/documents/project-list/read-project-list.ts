@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { Workbook } from '../exceljs-workbook';
 import '../exceljs-merges';
 import { ImportError } from '../../domain/import';
 import { cellText, guardZip } from '../task-division';
@@ -12,7 +12,7 @@ export async function readProjectListGrid(buf: Buffer): Promise<{ sheetName: str
   if (buf.length < 4 || ZIP_MAGIC.some((b, i) => buf[i] !== b)) throw new ImportError('NOT_XLSX', { reason: 'not a zip file' });
   // A zip bomb is refused before exceljs unpacks it, as for the task import.
   guardZip(buf);
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (err) {

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { Workbook } from '../exceljs-workbook';
 import { formatChineseNumber } from '../../domain/import';
 import { PROJECT_CATEGORIES, type ProjectCategory } from '../../domain/project';
 import { toXlsxBuffer } from '../xlsx-safety';
@@ -35,7 +35,7 @@ const FONT = 'SimSun';
 
 /** The project library in the form of the annual list (section rows by category), so it can be imported again. */
 export async function writeProjectList(title: string, lines: readonly ProjectListLine[], year: number | null): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   const ws = wb.addWorksheet('重大项目');
   ws.columns = WIDTHS.map((width) => ({ width }));
   ws.mergeCells(1, 1, 1, HEADERS.length);

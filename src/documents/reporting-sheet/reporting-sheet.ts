@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { Workbook } from '../exceljs-workbook';
 import { ImportError } from '../../domain/import';
 import { cellText } from '../task-division/read-task-division';
 import { toXlsxBuffer } from '../xlsx-safety';
@@ -39,7 +40,7 @@ const MARKER = 'shuangcheng-reporting-sheet-v1';
 
 /** A prefilled sheet: title, instructions, one row per report; editable columns unlocked, the rest protected against slips. */
 export async function writeReportingSheet(meta: { cycleId: string; cycleLabel: string; unitName: string }, rows: readonly SheetRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   wb.creator = '双城';
   const ws = wb.addWorksheet('进展填报');
   ws.columns = SHEET_COLUMNS.map((c) => ({ key: c.key, width: c.width, hidden: 'hidden' in c && c.hidden }));
@@ -83,7 +84,7 @@ export async function readReportingSheet(buf: Buffer): Promise<{ cycleId: string
     if (err.kind === 'too_large') throw new ImportError('TOO_LARGE', { reason: err.reason });
     throw new SheetFormatError('not an xlsx file');
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { Workbook } from '../exceljs-workbook';
 import '../exceljs-merges';
 import { ImportError, parseTaskDivisionGrid, type ColumnMapping, type ParsedSheet, type SheetGrid } from '../../domain/import';
 import { unsafeCellText } from '../xlsx-safety';
@@ -64,7 +65,7 @@ export async function listTaskDivisionSheets(buf: Buffer): Promise<string[]> {
 async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
   if (buf.length < 4 || ZIP_MAGIC.some((b, i) => buf[i] !== b)) throw new ImportError('NOT_XLSX', { reason: 'not a zip file' });
   guardZip(buf);
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (err) {

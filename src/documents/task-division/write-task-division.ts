@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { Workbook } from '../exceljs-workbook';
 import { toXlsxBuffer } from '../xlsx-safety';
 import { formatChineseNumber } from '../../domain/import';
 
@@ -41,7 +42,7 @@ const SECTION_NUMBERED = /^(?:[一二三四五六七八九十]+、|[（(][一二
  * task's own units and deadline. Units are joined with 、. Tasks are numbered 1, 2, … through the sheet.
  */
 export async function writeTaskDivisionSheet(tree: TaskDivisionExport, opts: WriteTaskDivisionOptions = {}): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   const ws = wb.addWorksheet(opts.sheetName ?? '任务分工', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.columns = WIDTHS.map((width) => ({ width }));
 

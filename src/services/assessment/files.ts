@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import sharp from 'sharp';
 import { DomainError, sniffEvidenceType, type EvidenceType } from '../../domain';
 import type { Executor } from '../../db/schema';
+import { loadSharp } from '../../documents/load-sharp';
 import { nowIso, type Actor, type BoundAudit, type ServiceContext } from '../context';
 
 // The same rules as a report's evidence (src/services/reporting/attachments.ts): the type is told by the
@@ -25,6 +25,7 @@ export async function vetFile(file: { fileName: string; content: Buffer }): Prom
   const type = sniffEvidenceType(file.content);
   if (!type) throw new DomainError('ATTACHMENT_TYPE_REJECTED', { fileName: file.fileName });
   if (type.image) {
+    const sharp = await loadSharp();
     try {
       await sharp(file.content, { limitInputPixels: 50_000_000 }).stats();
     } catch {

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { Workbook } from '../../documents/exceljs-workbook';
 import { columnLetter, createUnitMatcher, DomainError, ImportError, parseDeadline, splitUnitCell, type CatalogueUnit, type UnitSuggestion } from '../../domain';
 import { cellText, guardZip } from '../../documents/task-division';
 import { readJson } from '../../db/json';
@@ -60,7 +60,7 @@ async function catalogueOf(db: Executor): Promise<CatalogueUnit[]> {
 async function readGrid(file: Buffer): Promise<{ sheetName: string; cells: string[][] }> {
   if (file.length < 4 || file[0] !== 0x50 || file[1] !== 0x4b) throw new ImportError('NOT_XLSX', { reason: 'not a zip file' });
   guardZip(file);
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
   } catch {

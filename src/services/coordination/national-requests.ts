@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import { Workbook } from '../../documents/exceljs-workbook';
 import { DomainError, type ExplainLang } from '../../domain';
 import { toXlsxBuffer } from '../../documents/xlsx-safety';
 import { fromFlag, readJson, toFlag, writeJson } from '../../db/json';
@@ -238,7 +238,7 @@ export async function addRequestTask(ctx: ServiceContext, actor: Actor, requestI
 export async function exportRequests(ctx: ServiceContext, planId: string, f: NationalRequestFilter): Promise<{ fileName: string; content: Buffer }> {
   await requirePlan(ctx.db, planId);
   const rows = await withLinks(ctx.db, planId, (await filtered(ctx, planId, f).execute()).map(toRequest));
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   const ws = wb.addWorksheet('向上争取事项');
   ws.columns = [
     { header: '序号', width: 6 },

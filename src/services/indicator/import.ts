@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import { Workbook } from '../../documents/exceljs-workbook';
 import { columnLetter, decodeText, DomainError, ImportError, parseCsv, readPeriod, readValue, type ExplainLang, type TextEncodingName } from '../../domain';
 import { cellText, guardZip } from '../../documents/task-division';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
@@ -70,7 +70,7 @@ async function readGrid(file: Buffer): Promise<Grid> {
   if (file[0] === 0x50 && file[1] === 0x4b) {
     // A zip bomb or a broken archive is refused (TOO_LARGE / NOT_XLSX) before exceljs unpacks it into memory.
     guardZip(file);
-    const wb = new ExcelJS.Workbook();
+    const wb = new Workbook();
     try {
       await wb.xlsx.load(file as unknown as ArrayBuffer);
     } catch {

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import sharp from 'sharp';
 import { DomainError, isEditable, sniffEvidenceType } from '../../domain';
 import { findReport } from '../../db/queries/reports';
+import { loadSharp } from '../../documents/load-sharp';
 import { assertZipWithinLimits, ZipRefused } from '../../documents/zip-guard';
 import { inTransaction, nowIso, type Actor, type ServiceContext } from '../context';
 import { writeOnce } from '../versioned-update';
@@ -37,6 +37,7 @@ export async function addAttachment(ctx: ServiceContext, actor: Actor, reportId:
   }
   let thumbnail: Buffer | null = null;
   if (type.image) {
+    const sharp = await loadSharp();
     try {
       thumbnail = await sharp(file.content, { limitInputPixels: 50_000_000 }).rotate().resize(320, 320, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 75 }).toBuffer();
     } catch {

@@ -1,6 +1,7 @@
 import { compareCodes, emptyCounts, rollupBy, type ExplainLang, type RollupNode, type Status, type StatusCounts } from '../../domain';
 import { sql } from 'kysely';
 import type { ServiceContext } from '../context';
+import { bulkWorkDone } from '../heap-relief';
 import { computePlanStatus, type NodeStatus, type PlanStatus } from './plan-status';
 import { laggingTasks, nodeStatusView, type NodeStatusView } from './views';
 
@@ -120,6 +121,7 @@ async function assembleCockpit(ctx: ServiceContext, planId: string, lang: Explai
 
   const views = (kind: string) => all.filter((s) => s.node.kind === kind).sort((a, b) => compareCodes(a.node.code, b.node.code)).map((s) => nodeStatusView(s, lang));
   const lagging = laggingTasks(status);
+  bulkWorkDone();
   return {
     asOf: status.asOf,
     overall: { progressPct: round1(status.overall.progressPct), counts: status.overall.counts },

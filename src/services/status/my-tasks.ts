@@ -1,5 +1,6 @@
 import { compareCodes, scopeOf, type ExplainLang, type Status } from '../../domain';
 import type { Actor, ServiceContext } from '../context';
+import { bulkWorkDone } from '../heap-relief';
 import { computePlanStatus, type PlanStatus } from './plan-status';
 import { nodeStatusView, type NodeStatusView } from './views';
 
@@ -61,6 +62,7 @@ export async function listMyTasks(
   const hit = pages.get(key);
   if (hit) return hit;
   const result = buildPage(status, unitId, filter, page, lang);
+  bulkWorkDone();
   if (pages.size >= PAGE_CACHE_LIMIT) pages.clear();
   pages.set(key, result);
   return result;

@@ -11,7 +11,7 @@
  * process (`src/cli.ts start`, see server-process.ts), so its RSS (/proc VmRSS every 20 ms, and VmHWM)
  * is the server's alone; the workbook is built here before the timed preview and apply.
  */
-import { appendFileSync, existsSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -88,6 +88,40 @@ export async function buildWorkbook(articles: { title: string }[], units: string
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc; null when it cannot be read. */
+function cpuSecondsOf(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU used by the server process and, on PostgreSQL, by the backends serving it (the server must run on
+ * this machine for /proc to show them). On a shared machine wall time follows the load; CPU time much less.
+ */
+async function cpuMeter(serverPid: number, dbUrl: string) {
+  const pgClient = dbUrl.startsWith('postgres') ? new pg.Client({ connectionString: dbUrl }) : null;
+  await pgClient?.connect();
+  const backends = async (): Promise<number[]> =>
+    pgClient ? (await pgClient.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')).rows.map((r) => r.pid) : [];
+  const sample = async () => new Map([serverPid, ...(await backends())].map((p) => [p, cpuSecondsOf(p)]));
+  return {
+    async start() {
+      const before = await sample();
+      return async () => {
+        const after = await sample();
+        const used = (p: number) => (after.get(p) ?? NaN) - (before.get(p) ?? 0);
+        const db = [...after.keys()].filter((p) => p !== serverPid).reduce((n, p) => n + used(p), 0);
+        return { server: used(serverPid), db: pgClient ? db : null };
+      };
+    },
+    close: () => pgClient?.end(),
+  };
+}
+
 function multipart(file: Buffer): { body: Buffer; type: string } {
   const boundary = '----bench' + Math.random().toString(16).slice(2);
   const body = Buffer.concat([
@@ -128,27 +162,35 @@ async function main() {
       return json;
     };
 
+    const cpu = await cpuMeter(pid, url);
     const before = rssOf(pid);
     let rssPeak = before.rss;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssOf(pid).rss)), 20);
+    let stopCpu = await cpu.start();
     let t = performance.now();
     const preview = await post('preview');
     const previewMs = performance.now() - t;
+    const previewCpu = await stopCpu();
     const blocking = (preview.blocking as unknown[]).length;
     if (blocking) throw new Error(`preview has ${blocking} blocking problems: ${JSON.stringify(preview.blocking).slice(0, 800)}`);
+    stopCpu = await cpu.start();
     t = performance.now();
     const applied = await post('apply');
     const applyMs = performance.now() - t;
+    const applyCpu = await stopCpu();
+    await cpu.close();
     clearInterval(sampler);
     const after = rssOf(pid);
     const check = openDatabase(url);
     const nodesAfter = Number((await check.db.selectFrom('plan_node').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
     const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    const cpuText = (c: { server: number; db: number | null }) => `server ${c.server.toFixed(2)} s` + (c.db === null ? '' : ` + PostgreSQL ${c.db.toFixed(2)} s`);
+    const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     const line =
       `- ${when} — import of a ${ROWS.toLocaleString('en')}-row 任务分工表 (${(workbook.length / 1024).toFixed(0)} KB xlsx; ${JSON.stringify(preview.counts)}), ${ctx.dialect}: ` +
       `preview **${(previewMs / 1000).toFixed(2)} s**, apply **${(applyMs / 1000).toFixed(2)} s** (total ${((previewMs + applyMs) / 1000).toFixed(2)} s; ` +
-      `created ${JSON.stringify(applied)}; plan nodes ${nodesBefore} → ${nodesAfter}); server process RSS ${before.rss} MB before, **peak ${Math.max(rssPeak, after.peak)} MB** (VmHWM since start ${after.peak} MB), ${after.rss} MB after`;
+      `created ${JSON.stringify(applied)}; plan nodes ${nodesBefore} → ${nodesAfter}); CPU preview ${cpuText(previewCpu)}, apply ${cpuText(applyCpu)}; load average ${load}; server process RSS ${before.rss} MB before, **peak ${Math.max(rssPeak, after.peak)} MB** (VmHWM since start ${after.peak} MB), ${after.rss} MB after`;
     await check.close();
     console.log(line);
     if (!values['no-write']) appendFileSync(join(here, 'RESULTS.md'), `\n${line}\n`);

@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRealisticTaskDivisionWorkbook, buildUnusualHeaderWorkbook } from '../fixtures/task-division/build-workbook';
+import type { Transaction } from 'kysely';
+import { insertRows } from '../../src/db/queries/bulk-insert';
+import type { DB } from '../../src/db/schema';
 import { verifyAuditChain } from '../../src/services/audit';
 import { buildTestApp, type Client, type TestApp } from '../helpers/build-test-app';
 import { testDialects } from '../helpers/test-db';
@@ -93,6 +96,26 @@ describe.each(testDialects())('[%s] importing a 任务分工表', (dialect) => {
     const roles = await t.ctx.db.selectFrom('assignment').innerJoin('unit', 'unit.id', 'assignment.unit_id').select(['unit.name', 'assignment.role']).where('node_id', '=', zhongxian.id).execute();
     expect(roles.filter((r) => r.role === 'lead').map((l) => l.name)).toEqual(['省发展改革委']);
     expect(roles.filter((r) => r.role === 'participant').map((l) => l.name)).toEqual(expect.arrayContaining(['省交通运输厅', '市发展改革委', '国铁成都局']));
+  });
+
+  it('writes bulk rows exactly as a multi-row insert would: text, numbers, nulls; a lone surrogate as U+FFFD', async () => {
+    const texts = ['成渝中线高铁', 'quote " and \\ backslash', 'line\nbreak\ttab', '😀 emoji', 'text \\ud800 escaped', ' ', ''];
+    const row = (id: number, i: number, list = texts) => ({ id, at: `2026-01-0${1 + (i % 9)}T00:00:00.000Z`, actor_id: i % 2 ? null : 'u', actor_name: list[i % list.length]!, action: 'x', entity: 'y', entity_id: list[(i + 3) % list.length]!, before: i % 3 ? null : '{"a":1}', after: list[(i + 5) % list.length]!, prev_hash: 'p', hash: 'h' });
+    const n = texts.length * 2;
+    const read = (tx: Transaction<DB>, from: number, to = from + n) => tx.selectFrom('audit_log').selectAll().where('id', '>', from).where('id', '<=', to).orderBy('id').execute();
+    await expect(
+      t.ctx.db.transaction().execute(async (tx) => {
+        await tx.insertInto('audit_log').values(Array.from({ length: n }, (_, i) => row(1_000_001 + i, i))).execute();
+        await insertRows(tx, 'audit_log', Array.from({ length: n }, (_, i) => row(2_000_001 + i, i)));
+        const [a, b] = await Promise.all([read(tx, 1_000_000), read(tx, 2_000_000)].map((p) => p.then((rows) => rows.map((r) => ({ ...r, id: Number(r.id) % 1_000_000 })))));
+        expect(a).toHaveLength(n);
+        expect(b).toEqual(a);
+        // What the audit chain hashes (UTF-8 of the JS string) is what is stored, so the entry still verifies.
+        await insertRows(tx, 'audit_log', [row(3_000_001, 0, ['lone \ud800 high', 'lone \udc00 low'])]);
+        expect((await read(tx, 3_000_000, 3_000_001)).map((r) => [r.actor_name, r.after])).toEqual([['lone \ufffd high', 'lone \ufffd low']]);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
   });
 
   it('skipping a section skips the problems of its tasks too', async () => {

@@ -1,6 +1,7 @@
 import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import { canonicalJson, GENESIS_HASH, hashAuditEntry, type AuditFields } from '../../domain';
 import type { AuditLogRow, DB, Executor } from '../schema';
+import { insertRows } from './bulk-insert';
 import { containsText } from './like';
 
 export interface AuditInput {
@@ -18,7 +19,7 @@ const AUDIT_CHAIN_LOCK = 7_260_001;
 
 export interface AuditTrail {
   record(input: AuditInput): Promise<void>;
-  /** The same entries as `record` one by one (same chain, same hashes), written 200 to a statement. */
+  /** The same entries as `record` one by one (same chain, same hashes), written a few thousand to a statement. */
   recordMany(inputs: readonly AuditInput[]): Promise<void>;
 }
 
@@ -78,8 +79,7 @@ export function auditTrail(tx: Transaction<DB>, clock: () => Date): AuditTrail {
         prev = { id: row.id, hash: row.hash };
         return row;
       });
-      // 11 columns: 200 rows stay far below either database's bound-parameter limit.
-      for (let i = 0; i < rows.length; i += 200) await tx.insertInto('audit_log').values(rows.slice(i, i + 200)).execute();
+      await insertRows(tx, 'audit_log', rows);
       head = prev;
     },
   };

@@ -131,13 +131,18 @@ export function buildImportTree(input: BuildImportTreeInput): ImportTree {
     group = null;
   };
 
+  // Sheets repeat the same unit and deadline texts on most rows: each distinct text is read once.
+  // The results are shared, never changed.
+  const split = memo(splitUnitCell);
+  const deadlineOf = memo((text: string) => parseDeadline(text, { defaultYear: input.defaultYear }));
+
   const readUnits = (r: ParsedRow): ImportUnit[] => {
     const units: ImportUnit[] = [];
-    const leadMentions = splitUnitCell(r.cells.lead);
+    const leadMentions = split(r.cells.lead);
     const marked = leadMentions.some((m) => m.lead) && leadMentions.some((m) => !m.lead);
     const mentions = [
       ...leadMentions.map((m) => ({ ...m, field: 'lead' as const, role: marked && !m.lead ? ('participant' as const) : ('lead' as const) })),
-      ...splitUnitCell(r.cells.participants).map((m) => ({ ...m, field: 'participants' as const, role: m.lead ? ('lead' as const) : ('participant' as const) })),
+      ...split(r.cells.participants).map((m) => ({ ...m, field: 'participants' as const, role: m.lead ? ('lead' as const) : ('participant' as const) })),
     ];
     for (const m of mentions) {
       if (units.some((u) => u.name === m.name)) continue;
@@ -157,7 +162,7 @@ export function buildImportTree(input: BuildImportTreeInput): ImportTree {
 
   const readDeadline = (r: ParsedRow): Deadline | null => {
     if (!r.cells.deadline) return null;
-    const deadline = parseDeadline(r.cells.deadline, { defaultYear: input.defaultYear });
+    const deadline = deadlineOf(r.cells.deadline);
     if (deadline.kind === 'unknown') {
       report(r.row, 'deadline', 'DEADLINE_UNKNOWN', r.cells.deadline, `无法识别完成时限“${r.cells.deadline}”`, `cannot read the deadline "${r.cells.deadline}"`);
     }
@@ -234,6 +239,15 @@ export function buildImportTree(input: BuildImportTreeInput): ImportTree {
   }
   closeGroup();
   return { nodes, problems, notes };
+}
+
+function memo<T>(read: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    let value = seen.get(text);
+    if (value === undefined) seen.set(text, (value = read(text)));
+    return value;
+  };
 }
 
 /** 一、加强交通基础设施建设 → 加强交通基础设施建设. */

@@ -42,6 +42,10 @@ interface Merge {
   bottom: number;
   right: number;
 }
+/** The merge covering each cell, by `cellKey`. */
+type MergeIndex = Map<number, Merge>;
+// A number per cell (Excel has at most 16,384 columns): a 10,000-row sheet looks cells up ~200,000 times.
+const cellKey = (r: number, c: number) => r * 16_384 + c;
 
 /**
  * Reads a 任务分工表 from a text grid: resolves merges (every cell of a merge reads the master's text),
@@ -58,13 +62,13 @@ interface Merge {
  */
 export function parseTaskDivisionGrid(grid: SheetGrid, opts: ParseGridOptions = {}): ParsedSheet {
   const merges = grid.merges.map(parseRange).filter((m): m is Merge => m !== null);
-  const mergeAt = new Map<string, Merge>();
-  for (const m of merges) for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) mergeAt.set(`${r}:${c}`, m);
+  const mergeAt: MergeIndex = new Map();
+  for (const m of merges) for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) mergeAt.set(cellKey(r, c), m);
   const width = Math.max(0, ...grid.cells.map((row) => row.length), ...merges.map((m) => m.right));
   let height = grid.cells.length;
   const raw = (r: number, c: number) => (grid.cells[r - 1]?.[c - 1] ?? '').trim();
   const text = (r: number, c: number) => {
-    const m = mergeAt.get(`${r}:${c}`);
+    const m = mergeAt.get(cellKey(r, c));
     return m ? raw(m.top, m.left) : raw(r, c);
   };
   const rowTexts = (r: number) => Array.from({ length: width }, (_, i) => text(r, i + 1));
@@ -80,7 +84,7 @@ export function parseTaskDivisionGrid(grid: SheetGrid, opts: ParseGridOptions = 
   const headers: HeaderCell[] = [];
   const auto: ColumnMapping = {};
   for (let c = 1; c <= width; c++) {
-    const m = mergeAt.get(`${headerRow}:${c}`);
+    const m = mergeAt.get(cellKey(headerRow, c));
     if (m && m.left !== c) continue; // a header merged across columns names the first of them
     const t = text(headerRow, c);
     if (!t) continue;
@@ -120,7 +124,7 @@ export function parseTaskDivisionGrid(grid: SheetGrid, opts: ParseGridOptions = 
       rowText = /[、)）]$/.test(cells.seq) ? `${cells.seq}${title}` : `${cells.seq}、${title}`;
     }
     const row: ParsedRow = rowText === undefined ? { ...base, kind } : { ...base, kind, text: rowText };
-    const km = columns.keyTask ? mergeAt.get(`${r}:${columns.keyTask}`) : undefined;
+    const km = columns.keyTask ? mergeAt.get(cellKey(r, columns.keyTask)) : undefined;
     if (kind === 'task' && km && km.bottom > km.top) row.keyTaskMergeId = km.id;
     rows.push(row);
   }
@@ -163,9 +167,9 @@ function applyMapping(auto: ColumnMapping, mapping: ColumnMapping): ColumnMappin
   return out;
 }
 
-function spansColumns(mergeAt: Map<string, Merge>, r: number, texts: string[]): boolean {
+function spansColumns(mergeAt: MergeIndex, r: number, texts: string[]): boolean {
   const c = texts.findIndex(Boolean) + 1;
-  const m = mergeAt.get(`${r}:${c}`);
+  const m = mergeAt.get(cellKey(r, c));
   return m !== undefined && m.right > m.left;
 }
 

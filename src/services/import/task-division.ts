@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Insertable, Transaction } from 'kysely';
 import { buildImportTree, DomainError, numberTree, type ArticleRef, type CatalogueUnit, type ColumnMapping, type ImportProblem, type ImportSection, type ImportTask, type ImportTree } from '../../domain';
 import { readTaskDivisionSheet } from '../../documents/task-division';
@@ -7,6 +7,8 @@ import type { AssignmentTable, DB, Executor, PlanNodeTable } from '../../db/sche
 import { inTransaction, nowIso, type Actor, type BoundAudit, type ServiceContext } from '../context';
 import { requirePlan } from '../plan/read-plan';
 import { codeSortKey, listSkeleton, saveNumbering } from '../../db/queries/plan-nodes';
+import { insertRows } from '../../db/queries/bulk-insert';
+import { orderedIds } from './ordered-ids';
 import { todayInChina } from '../status/plan-status';
 
 export interface ImportOptions {
@@ -75,32 +77,49 @@ function openProblems(tree: ImportTree, r: ImportResolutions): ImportProblem[] {
 
 /**
  * The office previews, answers questions (each answer a new preview) and applies the same bytes; reading
- * a 10,000-row workbook is ~1 s, so the last few readings are kept by content hash. A read sheet is
- * plain data that no caller changes.
+ * a 10,000-row workbook is ~1 s, so the last few readings are kept by content hash, each with the last
+ * tree built from it (~0.2 s at 10,000 rows, again in the apply). A read sheet and a built tree are plain
+ * data that no caller changes.
  */
-const readSheets: { key: string; sheet: Promise<Awaited<ReturnType<typeof readTaskDivisionSheet>>> }[] = [];
-function readSheetOnce(file: Buffer, opts: Parameters<typeof readTaskDivisionSheet>[1]) {
+interface ReadSheet {
+  key: string;
+  sheet: Promise<Awaited<ReturnType<typeof readTaskDivisionSheet>>>;
+  tree?: { inputs: string; tree: ImportTree };
+}
+const readSheets: ReadSheet[] = [];
+function readSheetOnce(file: Buffer, opts: Parameters<typeof readTaskDivisionSheet>[1]): ReadSheet {
   const key = `${createHash('sha256').update(file).digest('hex')}|${JSON.stringify(opts)}`;
   const hit = readSheets.find((r) => r.key === key);
-  if (hit) return hit.sheet;
-  const sheet = readTaskDivisionSheet(file, opts);
-  readSheets.unshift({ key, sheet });
+  if (hit) return hit;
+  const read: ReadSheet = { key, sheet: readTaskDivisionSheet(file, opts) };
+  readSheets.unshift(read);
   readSheets.length = Math.min(readSheets.length, 3);
-  sheet.catch(() => readSheets.splice(readSheets.findIndex((r) => r.key === key) >>> 0, 1));
-  return sheet;
+  read.sheet.catch(() => readSheets.splice(readSheets.indexOf(read) >>> 0, 1));
+  return read;
+}
+
+/** The tree of a read sheet for the plan's units and articles as they are now: rebuilt when either changed. */
+function treeOf(read: ReadSheet, sheet: Awaited<ReadSheet['sheet']>, catalogue: CatalogueUnit[], articles: ArticleRef[], defaultYear: number): ImportTree {
+  const inputs = JSON.stringify([catalogue, articles, defaultYear]);
+  if (read.tree?.inputs === inputs) return read.tree.tree;
+  const tree = buildImportTree({ rows: sheet.rows, columns: sheet.columns, catalogue, articles, defaultYear });
+  read.tree = { inputs, tree };
+  return tree;
 }
 
 /** Reads an uploaded 任务分工表 and shows what applying it would create, with every problem by row and column. Writes nothing. */
 export async function previewTaskDivision(ctx: ServiceContext, planId: string, file: Buffer, opts: ImportOptions, resolutions: ImportResolutions = {}): Promise<ImportPreview> {
   await requirePlan(ctx.db, planId);
-  const sheet = await readSheetOnce(file, { ...(opts.sheet !== undefined && { sheet: opts.sheet }), ...(opts.mapping && { mapping: opts.mapping }), ...(opts.headerRow && { headerRow: opts.headerRow }) });
+  const read = readSheetOnce(file, { ...(opts.sheet !== undefined && { sheet: opts.sheet }), ...(opts.mapping && { mapping: opts.mapping }), ...(opts.headerRow && { headerRow: opts.headerRow }) });
+  const sheet = await read.sheet;
   const [catalogue, articles] = await Promise.all([catalogueOf(ctx.db), articlesOf(ctx.db, planId)]);
-  const tree = buildImportTree({ rows: sheet.rows, columns: sheet.columns, catalogue, articles, defaultYear: Number(todayInChina(ctx).slice(0, 4)) });
+  let tree = treeOf(read, sheet, catalogue, articles, Number(todayInChina(ctx).slice(0, 4)));
   // Tasks above the first section row have no article unless the office names one (or skips them).
   const skipped = skippedRows(tree, resolutions);
   if (tree.nodes.some((n) => n.kind === 'task' && !skipped.has(n.sourceRow)) && !resolutions.sections?.top) {
     const first = tree.nodes.find((n): n is ImportTask => n.kind === 'task')!;
-    tree.problems.push({ row: first.sourceRow, column: 'section', field: 'section', code: 'SECTION_UNMATCHED', value: 'top', message_zh: `第${first.sourceRow}行之前没有章节行，请选择这些任务所属的条`, message_en: `Tasks from row ${first.sourceRow} come before any section row: choose their article` });
+    // A copy: the kept tree serves other answers too.
+    tree = { ...tree, problems: [...tree.problems, { row: first.sourceRow, column: 'section', field: 'section', code: 'SECTION_UNMATCHED', value: 'top', message_zh: `第${first.sourceRow}行之前没有章节行，请选择这些任务所属的条`, message_en: `Tasks from row ${first.sourceRow} come before any section row: choose their article` }] };
   }
   const sections = tree.nodes.filter((n): n is ImportSection => n.kind === 'section');
   const tasks = [...tree.nodes.filter((n): n is ImportTask => n.kind === 'task'), ...sections.flatMap((s) => s.tasks)];
@@ -128,15 +147,22 @@ export async function applyTaskDivision(ctx: ServiceContext, actor: Actor, planI
   for (const id of Object.values(resolutions.sections ?? {})) if (!articleIds.has(id)) throw new DomainError('NODE_NOT_FOUND', { nodeId: id });
   return inTransaction(ctx, actor, async (tx, audit) => {
     const created = { tasks: 0, subTasks: 0, assignments: 0 };
-    const writer = nodeWriter(ctx, tx, audit, planId, created, resolutions);
+    // Each group of tasks with the article it goes under, in sheet order.
+    const groups: { articleId: string; tasks: ImportTask[] }[] = [];
     const top = preview.tree.nodes.filter((n): n is ImportTask => n.kind === 'task');
     const keptTop = top.filter((t) => !skipped.has(t.sourceRow));
-    if (keptTop.length) await writer.tasks(resolutions.sections!.top!, keptTop, skipped);
+    if (keptTop.length) groups.push({ articleId: resolutions.sections!.top!, tasks: keptTop });
     for (const s of preview.tree.nodes.filter((n): n is ImportSection => n.kind === 'section')) {
       if (skipped.has(s.sourceRow)) continue;
       const articleId = resolutions.sections?.[String(s.sourceRow)] ?? (s.match.kind === 'article' ? s.match.articleId : null);
       if (!articleId) throw new DomainError('IMPORT_BLOCKED', { row: s.sourceRow });
-      await writer.tasks(articleId, s.tasks.filter((t) => !skipped.has(t.sourceRow)), skipped);
+      groups.push({ articleId, tasks: s.tasks.filter((t) => !skipped.has(t.sourceRow)) });
+    }
+    const keyAreas = await keyAreasOf(tx, [...new Set(groups.map((g) => g.articleId))]);
+    const writer = nodeWriter(ctx, tx, audit, planId, created, resolutions);
+    for (const g of groups) {
+      if (!keyAreas.has(g.articleId)) throw new DomainError('NODE_NOT_FOUND', { nodeId: g.articleId });
+      writer.tasks(g.articleId, keyAreas.get(g.articleId)!, g.tasks, skipped);
     }
     await writer.flush();
     await audit('plan.import', 'plan', planId, null, { sheet: preview.sheetName, ...created });
@@ -144,8 +170,25 @@ export async function applyTaskDivision(ctx: ServiceContext, actor: Actor, planI
   });
 }
 
-function nodeWriter(ctx: ServiceContext, tx: Transaction<DB>, audit: BoundAudit, planId: string, created: { tasks: number; subTasks: number; assignments: number }, r: ImportResolutions) {
+/** The key area of each article the tasks go under (the new tasks carry it), in one read. */
+async function keyAreasOf(tx: Transaction<DB>, articleIds: string[]): Promise<Map<string, string | null>> {
+  if (!articleIds.length) return new Map();
+  const rows = await tx.selectFrom('plan_node').select(['id', 'key_area']).where('id', 'in', articleIds).execute();
+  return new Map(rows.map((a) => [a.id, a.key_area]));
+}
+
+function nodeWriter(
+  ctx: ServiceContext,
+  tx: Transaction<DB>,
+  audit: BoundAudit,
+  planId: string,
+  created: { tasks: number; subTasks: number; assignments: number },
+  r: ImportResolutions,
+) {
   const at = nowIso(ctx);
+  // Keys in creation order: the new rows append to each index instead of landing all over it.
+  const nodeId = orderedIds(ctx.clock());
+  const assignmentId = orderedIds(ctx.clock());
   const unitsOf = (t: ImportTask) => {
     const byUnit = new Map<string, 'lead' | 'participant'>();
     for (const u of t.units) {
@@ -155,13 +198,13 @@ function nodeWriter(ctx: ServiceContext, tx: Transaction<DB>, audit: BoundAudit,
     }
     return byUnit;
   };
-  // Rows are collected and written in multi-row inserts (parents before children), then audited one by
-  // one: a statement per node and per assignment cost most of a 10,000-row import (bench/RESULTS.md).
+  // Rows are collected and written a few thousand to a statement (insertRows), then audited in one chained
+  // batch: a statement per node and per assignment cost most of a 10,000-row import (bench/RESULTS.md).
   const nodeRows: Insertable<PlanNodeTable>[] = [];
   const assignmentRows: Insertable<AssignmentTable>[] = [];
   const audits: { id: string; after: Record<string, unknown> }[] = [];
   const insert = (parentId: string, seq: number, t: ImportTask, keyArea: string | null) => {
-    const id = randomUUID();
+    const id = nodeId();
     const dueOn = t.deadline?.kind === 'date' ? t.deadline.dueOn : null;
     nodeRows.push({
       id, plan_id: planId, parent_id: parentId, key: null, kind: 'task', code: '', seq: 10_000 + seq, title: t.title.slice(0, 200), body: t.note || null,
@@ -169,19 +212,18 @@ function nodeWriter(ctx: ServiceContext, tx: Transaction<DB>, audit: BoundAudit,
       deadline_text: t.deadline?.text ?? null, evidence_required: toFlag(false), user_edited: 1, version: 1, created_at: at, updated_at: at,
     });
     const units = unitsOf(t);
-    for (const [unitId, role] of units) assignmentRows.push({ id: randomUUID(), plan_id: planId, node_id: id, unit_id: unitId, role, created_at: at });
+    for (const [unitId, role] of units) assignmentRows.push({ id: assignmentId(), plan_id: planId, node_id: id, unit_id: unitId, role, created_at: at });
     created.assignments += units.size;
     audits.push({ id, after: { title: t.title, row: t.sourceRow, dueOn, deadlineText: t.deadline?.text ?? null, units: units.size } });
     return id;
   };
   return {
-    async tasks(articleId: string, tasks: ImportTask[], skipped: Set<number>) {
-      const article = await tx.selectFrom('plan_node').select(['key_area']).where('id', '=', articleId).executeTakeFirstOrThrow();
+    tasks(articleId: string, keyArea: string | null, tasks: ImportTask[], skipped: Set<number>) {
       for (const [i, t] of tasks.entries()) {
-        const id = insert(articleId, i, t, article.key_area);
+        const id = insert(articleId, i, t, keyArea);
         created.tasks++;
         for (const [j, w] of t.subTasks.filter((w) => !skipped.has(w.sourceRow)).entries()) {
-          insert(id, j, w, article.key_area);
+          insert(id, j, w, keyArea);
           created.subTasks++;
         }
       }
@@ -197,9 +239,8 @@ function nodeWriter(ctx: ServiceContext, tx: Transaction<DB>, audit: BoundAudit,
         Object.assign(n, { code: want.code, seq: want.seq, sort_key: codeSortKey(want.code) });
       }
       await saveNumbering(tx, existing, numbering);
-      // ~22 columns a node: 200 rows stay far below SQLite's and PostgreSQL's bound-parameter limits.
-      for (let i = 0; i < nodeRows.length; i += 200) await tx.insertInto('plan_node').values(nodeRows.slice(i, i + 200)).execute();
-      for (let i = 0; i < assignmentRows.length; i += 1000) await tx.insertInto('assignment').values(assignmentRows.slice(i, i + 1000)).execute();
+      await insertRows(tx, 'plan_node', nodeRows);
+      await insertRows(tx, 'assignment', assignmentRows);
       await audit.many(audits.map((a) => ({ action: 'plan_node.import', entity: 'plan_node', entityId: a.id, before: null, after: a.after })));
     },
   };

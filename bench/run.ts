@@ -7,6 +7,8 @@
  *   npm run bench -- --size S --db postgres          # TEST_PG_URL's server, database bench_s
  *   npm run bench -- --size M --db /path/file.sqlite | postgres://…/db
  *   options: --duration 10 (s per scenario) --connections 20 --no-write (print only)
+ *            --only my-tasks,auth   (only the scenarios whose names contain one of these; the ceiling always runs,
+ *                                    the report-save part and the sequential cockpit only when named: save, cockpit seq)
  *
  * The load generator runs in a worker thread (autocannon `workers: 1`) for the read scenarios, so it
  * does not share the server's event loop; the report-save scenario needs per-connection state
@@ -34,8 +36,11 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '20' },
     'no-write': { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
+const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+const wanted = (name: string) => !only || name.startsWith('ceiling') || only.some((s) => name.includes(s));
 const size = values.size!.toUpperCase();
 const duration = Number(values.duration);
 const connections = Number(values.connections);
@@ -134,6 +139,7 @@ async function main() {
       return row;
     };
     const run = async (name: string, what: string, opts: { url: string; headers?: Record<string, string>; method?: string; body?: string; connections?: number; inProcess?: boolean }, note?: string) => {
+      if (!wanted(name)) return undefined;
       rssMax = process.memoryUsage().rss;
       const conns = opts.connections ?? connections;
       const r = await autocannon({
@@ -148,19 +154,22 @@ async function main() {
       });
       return record(name, what, conns, r, rssMax, note);
     };
+    // One level of the outline, as the plan tree asks for it when a node is expanded (`?parentId=`): the article holding the busiest task.
+    const subtreeParent = (await ctx.db.selectFrom('plan_node').select('parent_id').where('id', '=', task.node_id).executeTakeFirstOrThrow()).parent_id!;
 
     // Warm up each route once (first-request compile costs are not what we measure).
-    for (const u of [`/api/plans/${planId}/my-tasks?role=lead&sort=dueOn&page=1&pageSize=20`, `/api/plans/${planId}/nodes`, `/api/plans/${planId}/nodes?view=tree`, `/api/reports?nodeId=${task.node_id}&pageSize=20`, `/api/plans/${planId}/cockpit`]) {
+    for (const u of [`/api/plans/${planId}/my-tasks?role=lead&sort=dueOn&page=1&pageSize=20`, `/api/plans/${planId}/nodes`, `/api/plans/${planId}/nodes?view=tree`, `/api/plans/${planId}/nodes?view=tree&parentId=${subtreeParent}`, `/api/reports?nodeId=${task.node_id}&pageSize=20`, `/api/plans/${planId}/cockpit`]) {
       const res = await fetch(base + u, { headers: u.includes('my-tasks') || u.includes('reports') ? reporter.headers : office.headers });
       if (res.status !== 200) throw new Error(`warm-up ${u}: ${res.status} ${(await res.text()).slice(0, 300)}`);
       await res.arrayBuffer();
     }
 
-    const ceiling = await run('ceiling (hello)', 'GET /hello on a bare Fastify instance', { url: `${helloBase}/hello` });
+    const ceiling = (await run('ceiling (hello)', 'GET /hello on a bare Fastify instance', { url: `${helloBase}/hello` }))!;
     await run('my-tasks', 'GET /api/plans/:id/my-tasks?role=lead&sort=dueOn&page=1&pageSize=20 (reporter of the unit leading most tasks)', { url: `${base}/api/plans/${planId}/my-tasks?role=lead&sort=dueOn&page=1&pageSize=20`, headers: reporter.headers });
     await run('auth floor', 'GET /api/auth/me (session check and a tiny JSON: the most any authenticated read can reach here)', { url: `${base}/api/auth/me`, headers: reporter.headers });
     await run('nodes (subtree)', 'GET /api/plans/:id/nodes (office; the whole live tree, full records)', { url: `${base}/api/plans/${planId}/nodes`, headers: office.headers });
     await run('tree (light)', 'GET /api/plans/:id/nodes?view=tree (office; the outline the plan tree shows, no texts)', { url: `${base}/api/plans/${planId}/nodes?view=tree`, headers: office.headers });
+    await run('tree children', 'GET /api/plans/:id/nodes?view=tree&parentId=… (office; one level of the outline, what the tree loads on expand)', { url: `${base}/api/plans/${planId}/nodes?view=tree&parentId=${subtreeParent}`, headers: office.headers });
     await run('node detail', 'GET /api/plans/:id/nodes/:nodeId (office; one task with its texts)', { url: `${base}/api/plans/${planId}/nodes/${task.node_id}`, headers: office.headers });
     await run('task reports', 'GET /api/reports?nodeId=…&pageSize=20 (reporter, a task its unit leads)', { url: `${base}/api/reports?nodeId=${task.node_id}&pageSize=20`, headers: reporter.headers });
     await run('cockpit', 'GET /api/plans/:id/cockpit (office)', { url: `${base}/api/plans/${planId}/cockpit`, headers: office.headers });
@@ -168,7 +177,7 @@ async function main() {
     await run('login', 'POST /api/auth/login (argon2id verify + session)', { url: `${base}/api/auth/login`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench-viewer', password: BENCH_PASSWORD }), connections: 4 }, '4 connections; argon2id is meant to be slow');
 
     // Cockpit latency distribution, sequential (one request at a time): p95 is the target's figure.
-    {
+    if (wanted('cockpit seq')) {
       const ms: number[] = [];
       const n = 100;
       const started = Date.now();
@@ -185,6 +194,8 @@ async function main() {
     }
 
     // ---- report save: each connection owns one draft report and carries its version -------------
+    let ceilingInProcess: Row | undefined;
+    if (wanted('save')) {
     const drafts = await ctx.db
       .selectFrom('report')
       .innerJoin('app_user', 'app_user.unit_id', 'report.unit_id')
@@ -202,7 +213,7 @@ async function main() {
     // autocannon clears a connection's context before each request, so the drafts live in a pool: a request takes one,
     // its response puts it back with the new version. Pool size = connections, pipelining 1: one is always free.
     const pool = forLoad.map((d) => ({ id: d.id, version: Number(d.version), headers: sessions.get(d.username)!.headers, n: 0 }));
-    const ceilingInProcess = await run('ceiling (hello, in-process)', 'GET /hello, load generator on the main thread (the save scenario\'s ceiling)', { url: `${helloBase}/hello`, inProcess: true });
+    ceilingInProcess = (await run('ceiling (hello, in-process)', 'GET /hello, load generator on the main thread (the save scenario\'s ceiling)', { url: `${helloBase}/hello`, inProcess: true }))!;
     const saveConns = pool.length;
     rssMax = process.memoryUsage().rss;
     const saveResult = await autocannon({
@@ -233,7 +244,7 @@ async function main() {
       ],
     });
     const saveRow = record('report save', 'PATCH /api/reports/:id (a pool of drafts, one per connection, version carried)', saveConns, saveResult, rssMax, 'load generator on the main thread; ratio to the in-process ceiling');
-    saveRow.note = `${saveRow.note}; ratio vs in-process ceiling ${(saveRow.rps / ceilingInProcess.rps).toFixed(3)}`;
+    saveRow.note = `${saveRow.note}; ratio vs in-process ceiling ${(saveRow.rps / ceilingInProcess!.rps).toFixed(3)}`;
 
     // Sequential save + submit on distinct drafts (rollup is recomputed on the next status read).
     {
@@ -257,10 +268,11 @@ async function main() {
       extra.push(`- report save then submit, sequential on ${save.length} distinct drafts: save median ${med(save)} ms (max ${max(save)}), submit median ${med(submit)} ms (max ${max(submit)})`);
       console.log(extra[extra.length - 1]);
     }
+    }
 
     // ---- write ------------------------------------------------------------------------------
     const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-    const ratio = (r: Row) => (r.name.startsWith('ceiling') ? '1' : (r.rps / (r.name === 'report save' ? ceilingInProcess.rps : ceiling.rps)).toFixed(3));
+    const ratio = (r: Row) => (r.name.startsWith('ceiling') ? '1' : (r.rps / (r.name === 'report save' ? ceilingInProcess!.rps : ceiling.rps)).toFixed(3));
     const lines = [
       '',
       `## ${when} — size ${size}, ${ctx.dialect}`,
@@ -268,13 +280,13 @@ async function main() {
       `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${mb(totalmem())} MB RAM, Node ${process.version}, ${process.platform}. ` +
         `Database: ${ctx.dialect}${ctx.dialect === 'sqlite' ? ` (${url.slice(7).replace(resolve(here, '..') + '/', '')})` : ` (${new URL(url).pathname.slice(1)} on ${new URL(url).host})`}.`,
       `Data: ${data.nodes} plan nodes, ${data.assignments} assignments, ${data.cycles} cycles, ${data.reports} reports, ${data.units} units, ${data.users} users.`,
-      `Ceiling ratios against the authenticated floor (GET /api/auth/me): ${rows.filter((r) => /^(my-tasks|nodes|tree|node detail|task reports|cockpit)/.test(r.name)).map((r) => `${r.name} ${(r.rps / (rows.find((x) => x.name === 'auth floor')?.rps ?? NaN)).toFixed(2)}`).join(', ')}.`,
+      `Ceiling ratios against the authenticated floor (GET /api/auth/me): ${rows.filter((r) => /^(my-tasks|nodes|tree|tree children|node detail|task reports|cockpit)/.test(r.name)).map((r) => `${r.name} ${(r.rps / (rows.find((x) => x.name === 'auth floor')?.rps ?? NaN)).toFixed(2)}`).join(', ')}.`,
       `Each scenario: autocannon ${duration} s on loopback, ${connections} connections unless noted; server and load generator in one process (generator in a worker thread unless noted).`,
       '',
       '| scenario | conns | req/s | ÷ ceiling | p50 ms | ÷ ceiling | p99 ms | ÷ ceiling | requests | errors | non-2xx | RSS max MB |',
       '|---|---|---|---|---|---|---|---|---|---|---|---|',
       ...rows.map((r) => {
-        const c = r.name === 'report save' || r.name === 'ceiling (hello, in-process)' ? ceilingInProcess : ceiling;
+        const c = (r.name === 'report save' || r.name === 'ceiling (hello, in-process)') && ceilingInProcess ? ceilingInProcess : ceiling;
         const lat = (a: number, b: number) => (a / Math.max(b, 0.1)).toFixed(1);
         return `| ${r.name} | ${r.connections} | ${Math.round(r.rps)} | ${ratio(r)} | ${r.p50} | ${lat(r.p50, Math.max(c.p50, c.mean))} | ${r.p99} | ${lat(r.p99, c.p99)} | ${r.requests} | ${r.errors} | ${r.non2xx} | ${mb(r.rssMax)} |`;
       }),

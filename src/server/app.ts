@@ -55,7 +55,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   installErrorHandler(app);
 
   await app.register(fastifyCookie);
-  await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });
   await installSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -95,16 +94,24 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   userRoutes(app, deps);
   auditRoutes(app, deps);
   referenceRoutes(app, deps);
-  reportingRoutes(app, deps);
   statusRoutes(app, deps);
-  importRoutes(app, deps);
   followUpRoutes(app, deps);
   networkRoutes(app, deps);
-  coordinationRoutes(app, deps);
-  indicatorRoutes(app, deps);
   bulletinRoutes(app, deps);
-  assessmentRoutes(app, deps);
-  projectRoutes(app, deps);
+  // Multipart only for the route groups that take uploads (a new upload route belongs in one of them):
+  // @fastify/multipart hangs an onRequest hook (with a 'close' listener) and an onResponse hook on every
+  // request of its scope, to clean files saved to disk, which no route does (they stream: upload.ts). The
+  // scope inherits the app's policy, hooks, error and not-found handlers like every other route.
+  await app.register(async (scope) => {
+    await scope.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });
+    const uploads = scope.withTypeProvider<ZodTypeProvider>();
+    reportingRoutes(uploads, deps);
+    importRoutes(uploads, deps);
+    coordinationRoutes(uploads, deps);
+    indicatorRoutes(uploads, deps);
+    assessmentRoutes(uploads, deps);
+    projectRoutes(uploads, deps);
+  });
 
   const webRoot = opts.webRoot;
   if (webRoot && existsSync(join(webRoot, 'index.html'))) {

@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, onRequestHookHandler } from 'fastify';
 import { scopeOf, type Permission } from '../domain';
-import { resolveSession, type SessionInfo } from '../services/auth';
+import { cachedSessionOf, resolveSession, type SessionInfo } from '../services/auth';
 import type { ServiceContext } from '../services/context';
 import { sendError } from './error-handler';
 
@@ -33,7 +33,8 @@ const UNDECLARED_OK = /^\/api\/docs(\/|$)/;
 
 /**
  * Authorisation in one place. Every /api route must declare `config.permission` or the server refuses
- * to start; each request is checked here before its body is even validated.
+ * to start; each request is checked before its body is even validated, by an onRequest hook the route gets
+ * here with its permission (after the app-wide hooks: cookies are parsed, security headers set).
  */
 export function installPolicy(app: FastifyInstance, ctx: ServiceContext) {
   app.decorate('routeTable', [] as RouteEntry[]);
@@ -47,26 +48,47 @@ export function installPolicy(app: FastifyInstance, ctx: ServiceContext) {
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, permission });
     }
+    // First among the route's own hooks (a new array: Fastify's HEAD twin of a GET shares the original).
+    const own = route.onRequest;
+    route.onRequest = [policyHook(ctx, permission), ...(own === undefined ? [] : Array.isArray(own) ? own : [own])];
   });
+}
 
-  app.addHook('onRequest', async (request, reply) => {
-    const permission = request.routeOptions.config.permission;
-    if (!permission) return;
+/**
+ * The route's permission, closed over: no per-request lookup of the route's options. A read whose session
+ * this process holds (≤ 1 s, services/session-cache.ts) is decided without a promise; otherwise the session is
+ * read first. A state change always reads the database, so a session ended on another process can never
+ * write again.
+ */
+function policyHook(ctx: ServiceContext, permission: RoutePermission): onRequestHookHandler {
+  return function checkPolicy(request, reply, done) {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) {
-      // Reads may use this process's ≤ 1 s session cache; a state change checks the database itself, so a
-      // session ended on another process can never write again (services/session-cache.ts).
-      request.session = await resolveSession(ctx, token, { fresh: !SAFE_METHODS.has(request.method) });
-      request.sessionToken = request.session ? token : null;
+    if (!token) return decide(request, reply, done, permission);
+    const read = SAFE_METHODS.has(request.method);
+    const cached = read ? cachedSessionOf(ctx, token) : undefined;
+    if (cached !== undefined) {
+      request.session = cached;
+      request.sessionToken = token;
+      return decide(request, reply, done, permission);
     }
-    if (permission === 'public') return;
-    const session = request.session;
-    if (!session) return sendError(request, reply, 'UNAUTHENTICATED');
-    if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
-      return sendError(request, reply, 'CSRF_TOKEN_INVALID');
-    }
-    if (permission !== 'authenticated' && scopeOf(session.actor.roles, permission) === null) {
-      return sendError(request, reply, 'FORBIDDEN');
-    }
-  });
+    resolveSession(ctx, token, { fresh: !read }).then((session) => {
+      request.session = session;
+      request.sessionToken = session ? token : null;
+      decide(request, reply, done, permission);
+    }, done);
+  };
+}
+
+// A refusal sends its answer and ends the request there: `done` is only called to go on.
+function decide(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction, permission: RoutePermission): void {
+  if (permission === 'public') return done();
+  const session = request.session;
+  if (!session) return void sendError(request, reply, 'UNAUTHENTICATED');
+  if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+    return void sendError(request, reply, 'CSRF_TOKEN_INVALID');
+  }
+  if (permission !== 'authenticated' && scopeOf(session.actor.roles, permission) === null) {
+    return void sendError(request, reply, 'FORBIDDEN');
+  }
+  done();
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { sendError } from './error-handler';
 import { issueMessage, langOf } from './messages';
 
@@ -6,8 +6,13 @@ import { issueMessage, langOf } from './messages';
 function nulPath(value: unknown, path: string, depth = 0): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
   if (!value || typeof value !== 'object' || depth > 32) return null;
-  for (const [k, v] of Object.entries(value)) {
-    if (k.includes('\u0000')) return path ? `${path}.${k}` : k;
+  // for…in over own keys: Object.entries built an array of pairs for every object on every request.
+  for (const k in value) {
+    if (!Object.hasOwn(value, k)) continue;
+    const v = (value as Record<string, unknown>)[k];
+    // The common case, a plain string, is looked at without building its path.
+    if (k.includes('\u0000') || (typeof v === 'string' && v.includes('\u0000'))) return path ? `${path}.${k}` : k;
+    if (typeof v !== 'object' || v === null) continue;
     const found = nulPath(v, path ? `${path}.${k}` : k, depth + 1);
     if (found !== null) return found;
   }
@@ -20,9 +25,10 @@ function nulPath(value: unknown, path: string, depth = 0): string | null {
  * refused at the edge as a validation failure, before any schema or service sees it.
  */
 export function installNulGuard(app: FastifyInstance) {
-  app.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
+  // Callback style: nothing here waits, and every request passes through it.
+  app.addHook('preValidation', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
     const path = nulPath(request.params, '') ?? nulPath(request.query, '') ?? nulPath(request.body, '');
-    if (path === null) return;
-    return sendError(request, reply, 'VALIDATION_FAILED', [{ path, message: issueMessage('invalid_format', {}, langOf(request.headers['accept-language'])) }]);
+    if (path === null) return done();
+    sendError(request, reply, 'VALIDATION_FAILED', [{ path, message: issueMessage('invalid_format', {}, langOf(request.headers['accept-language'])) }]);
   });
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { afterFailedLogin, DomainError, isLocked, permissionsOf, type Permission, type Role } from '../domain';
 import { findSessionUser } from '../db/queries/sessions';
 import { findUser, toUser, type User } from '../db/queries/users';
@@ -16,7 +16,8 @@ export interface SessionInfo {
   csrfToken: string;
 }
 
-const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+// One-shot hash: every authenticated request digests its cookie, and a Hash object per call cost ~3 µs of it.
+const digest = (token: string) => hash('sha256', token, 'hex');
 const newToken = () => randomBytes(32).toString('base64url');
 
 export function toMe(user: User): Me {
@@ -68,6 +69,14 @@ export async function login(ctx: ServiceContext, username: string, password: str
 }
 
 const expiry = (ctx: ServiceContext, from: Date) => new Date(from.getTime() + ctx.security.sessionIdleMinutes * 60_000).toISOString();
+
+/**
+ * The session this process read for a token less than a second ago (session-cache.ts), without waiting:
+ * what resolveSession answers for a read when the cache has it. Undefined means: ask resolveSession.
+ */
+export function cachedSessionOf(ctx: ServiceContext, token: string): SessionInfo | undefined {
+  return cachedSession(ctx.db, digest(token), ctx.clock().getTime());
+}
 
 /**
  * The session behind a cookie token, sliding its expiry at most once a minute so reads stay cheap.

@@ -86,6 +86,29 @@ describe.each(testDialects())('[%s] the shipped Decision', (dialect) => {
     expect(((await viewer.get(`/api/plans/${t.planId}/nodes?view=tree&parentId=no-such-node`)).json() as { items: Node[] }).items).toEqual([]);
   });
 
+  it('answers a level read again from the kept body (ETag, 304) and shows a change at once', async () => {
+    const office = await t.as('office1');
+    const tree = ((await viewer.get(`/api/plans/${t.planId}/nodes?view=tree`)).json() as { items: Node[] }).items;
+    const transport = tree.find((n) => n.title === '加强交通基础设施建设')!;
+    const url = `/api/plans/${t.planId}/nodes?view=tree&parentId=${transport.id}`;
+    const first = await viewer.get(url);
+    const tag = first.headers.etag as string;
+    expect(tag).toMatch(/^".+"$/);
+    expect((await viewer.get(url)).body).toBe(first.body);
+    expect((await viewer.request({ method: 'GET', url, headers: { 'if-none-match': tag } })).statusCode).toBe(304);
+    const child = (first.json() as { items: (Node & { version: number })[] }).items[0]!;
+    const renamed = await office.patch(`/api/plans/${t.planId}/nodes/${child.id}`, { version: child.version, title: `${child.title}（改）` });
+    expect(renamed.statusCode).toBe(200);
+    const after = await viewer.request({ method: 'GET', url, headers: { 'if-none-match': tag } });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(tag);
+    expect((after.json() as { items: Node[] }).items.find((n) => n.id === child.id)!.title).toBe(`${child.title}（改）`);
+    const back = await office.patch(`/api/plans/${t.planId}/nodes/${child.id}`, { version: (renamed.json() as { version: number }).version, title: child.title });
+    expect(back.statusCode).toBe(200);
+    const restored = (await viewer.get(url)).json() as { items: (Node & { version: number })[] };
+    expect(restored.items.find((n) => n.id === child.id)).toEqual({ ...child, version: child.version + 2 });
+  });
+
   it('keeps only the parts and articles in the outline of a plan above the whole-outline limit', async () => {
     const whole = await listTreeNodes(t.ctx, t.planId);
     expect(whole.complete).toBe(true);

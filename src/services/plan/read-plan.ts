@@ -56,11 +56,28 @@ export async function listTreeNodes(ctx: ServiceContext, planId: string, wholeUp
 }
 const treeCache = new WeakMap<object, Map<string, CacheEntry<PlanOutline>>>();
 
-/** One level of the outline: the live children of a node, read when the tree expands it (not kept). */
+/**
+ * One level of the outline: the live children of a node, read when the tree expands it. Kept per plan and
+ * parent under the outline's validity rule, so re-expanding (and the ETag of the kept body) costs no query:
+ * reading a level's rows was ~90 % of the request (bench/RESULTS.md, tree children). Bounded: at 100,000 nodes
+ * a plan has tens of thousands of parents.
+ */
 export async function listTreeChildren(ctx: ServiceContext, planId: string, parentId: string): Promise<PlanOutline> {
-  await requirePlan(ctx.db, planId);
-  return { items: await listLiveTree(ctx.db, planId, { parentId }), complete: true };
+  let byParent = childrenCache.get(ctx.db);
+  if (!byParent) childrenCache.set(ctx.db, (byParent = new Map()));
+  const key = `${planId}|${parentId}`;
+  const hit = byParent.get(key);
+  const revision = revisionOf(ctx.db);
+  if (hit && hit.revision === revision && (await stillCurrent(ctx, hit))) return hit.value;
+  const auditHead = await readAuditHead(ctx);
+  const value = requirePlan(ctx.db, planId).then(async (): Promise<PlanOutline> => ({ items: await listLiveTree(ctx.db, planId, { parentId }), complete: true }));
+  if (byParent.size >= CHILDREN_CACHE_LIMIT) byParent.clear();
+  byParent.set(key, { revision, auditHead, checkedAt: Date.now(), value });
+  value.catch(() => byParent.delete(key));
+  return value;
 }
+const CHILDREN_CACHE_LIMIT = 5_000;
+const childrenCache = new WeakMap<object, Map<string, CacheEntry<PlanOutline>>>();
 
 export async function getNode(ctx: ServiceContext, planId: string, nodeId: string): Promise<PlanNode> {
   const row = await findNode(ctx.db, planId, nodeId);

@@ -28,7 +28,7 @@ const step = async (label: string, work: () => Promise<unknown>) => {
 };
 await step('start', async () => null);
 await step('status', () => computePlanStatus(ctx, planId));
-await step('my-tasks', () => listMyTasks(ctx, { userId: 'x', unitId: unit, roles: ['reporter'] } as never, planId, {}, { page: 1, pageSize: 20, sort: 'dueOn', order: 'asc' }, 'zh'));
+await step('my-tasks', async () => listMyTasks(ctx, { userId: 'x', unitId: unit, roles: ['reporter'] } as never, planId, {}, { page: 1, pageSize: 20, sort: 'dueOn', order: 'asc' }, 'zh'));
 await step('cockpit', async () => JSON.stringify(await buildCockpit(ctx, planId, 'zh')));
 await step('tree', async () => JSON.stringify(await listTreeNodes(ctx, planId)));
 await database.close();

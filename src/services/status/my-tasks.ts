@@ -1,7 +1,7 @@
 import { compareCodes, scopeOf, type ExplainLang, type Status } from '../../domain';
 import type { Actor, ServiceContext } from '../context';
 import { bulkWorkDone } from '../heap-relief';
-import { computePlanStatus, type PlanStatus } from './plan-status';
+import { computePlanStatus, currentPlanStatus, type PlanStatus } from './plan-status';
 import { nodeStatusView, type NodeStatusView } from './views';
 
 export interface MyTasksFilter {
@@ -45,16 +45,22 @@ export type MyTaskSort = keyof typeof SORTS;
  * The tasks a unit leads or supports, with their status and reasons. The office and leaders may look at
  * any unit; everybody else sees their own.
  */
-export async function listMyTasks(
+export function listMyTasks(
   ctx: ServiceContext,
   actor: Actor,
   planId: string,
   filter: MyTasksFilter,
   page: { page: number; pageSize: number; sort: MyTaskSort; order: 'asc' | 'desc' },
   lang: ExplainLang,
-) {
+): MyTasksPage | Promise<MyTasksPage> {
   const unitId = filter.unitId && scopeOf(actor.roles, 'report:read') === 'all' ? filter.unitId : actor.unitId;
-  const status = await computePlanStatus(ctx, planId);
+  // Most requests find the status kept and current, and their page already built: answered without waiting.
+  const current = currentPlanStatus(ctx, planId);
+  if (current) return pageOf(current, unitId, filter, page, lang);
+  return computePlanStatus(ctx, planId).then((status) => pageOf(status, unitId, filter, page, lang));
+}
+
+function pageOf(status: PlanStatus, unitId: string | null, filter: MyTasksFilter, page: { page: number; pageSize: number; sort: MyTaskSort; order: 'asc' | 'desc' }, lang: ExplainLang): MyTasksPage {
   // Keyed by everything the page depends on besides the status itself (the caller's scope is in unitId).
   const key = JSON.stringify([unitId, lang, filter.role, filter.status, filter.priority, filter.underId, filter.keyArea, filter.dueFrom, filter.dueTo, filter.q, filter.sourceKind, page.sort, page.order, page.page, page.pageSize]);
   let pages = pageCache.get(status);

@@ -2,8 +2,8 @@ import { DomainError } from '../../domain';
 import { countLiveNodes, findNode, listDeletedRoots, listLiveNodes, listLiveTree, toPlanNode, type PlanNode, type PlanTreeNode } from '../../db/queries/plan-nodes';
 import { findPlan, listPlans as selectPlans, type Plan } from '../../db/queries/plans';
 import type { Executor } from '../../db/schema';
-import { revisionOf, type ServiceContext } from '../context';
-import { readAuditHead, stillCurrent, type CacheEntry } from '../status/plan-status';
+import type { ServiceContext } from '../context';
+import { keptUntilChange, type CacheEntry } from '../status/plan-status';
 
 export function listPlans(ctx: ServiceContext): Promise<Plan[]> {
   return selectPlans(ctx.db);
@@ -38,21 +38,13 @@ export type PlanOutline = { items: PlanTreeNode[]; complete: boolean };
  * kept, under the same validity rule as the plan's status (this process's writes at once, other
  * processes' within a second); the route keeps its JSON text with it.
  */
-export async function listTreeNodes(ctx: ServiceContext, planId: string, wholeUpTo = FULL_OUTLINE_LIMIT): Promise<PlanOutline> {
-  let byPlan = treeCache.get(ctx.db);
-  if (!byPlan) treeCache.set(ctx.db, (byPlan = new Map()));
-  const key = `${planId}|${wholeUpTo}`;
-  const hit = byPlan.get(key);
-  const revision = revisionOf(ctx.db);
-  if (hit && hit.revision === revision && (await stillCurrent(ctx, hit))) return hit.value;
-  const auditHead = await readAuditHead(ctx);
-  const value = requirePlan(ctx.db, planId).then(async (): Promise<PlanOutline> => {
-    const complete = (await countLiveNodes(ctx.db, planId)) <= wholeUpTo;
-    return { items: await listLiveTree(ctx.db, planId, complete ? {} : { kinds: ['part', 'article'] }), complete };
-  });
-  byPlan.set(key, { revision, auditHead, checkedAt: Date.now(), value });
-  value.catch(() => byPlan.delete(key));
-  return value;
+export function listTreeNodes(ctx: ServiceContext, planId: string, wholeUpTo = FULL_OUTLINE_LIMIT): Promise<PlanOutline> {
+  return keptUntilChange(ctx, treeCache, `${planId}|${wholeUpTo}`, () =>
+    requirePlan(ctx.db, planId).then(async (): Promise<PlanOutline> => {
+      const complete = (await countLiveNodes(ctx.db, planId)) <= wholeUpTo;
+      return { items: await listLiveTree(ctx.db, planId, complete ? {} : { kinds: ['part', 'article'] }), complete };
+    }),
+  );
 }
 const treeCache = new WeakMap<object, Map<string, CacheEntry<PlanOutline>>>();
 
@@ -62,19 +54,14 @@ const treeCache = new WeakMap<object, Map<string, CacheEntry<PlanOutline>>>();
  * reading a level's rows was ~90 % of the request (bench/RESULTS.md, tree children). Bounded: at 100,000 nodes
  * a plan has tens of thousands of parents.
  */
-export async function listTreeChildren(ctx: ServiceContext, planId: string, parentId: string): Promise<PlanOutline> {
-  let byParent = childrenCache.get(ctx.db);
-  if (!byParent) childrenCache.set(ctx.db, (byParent = new Map()));
-  const key = `${planId}|${parentId}`;
-  const hit = byParent.get(key);
-  const revision = revisionOf(ctx.db);
-  if (hit && hit.revision === revision && (await stillCurrent(ctx, hit))) return hit.value;
-  const auditHead = await readAuditHead(ctx);
-  const value = requirePlan(ctx.db, planId).then(async (): Promise<PlanOutline> => ({ items: await listLiveTree(ctx.db, planId, { parentId }), complete: true }));
-  if (byParent.size >= CHILDREN_CACHE_LIMIT) byParent.clear();
-  byParent.set(key, { revision, auditHead, checkedAt: Date.now(), value });
-  value.catch(() => byParent.delete(key));
-  return value;
+export function listTreeChildren(ctx: ServiceContext, planId: string, parentId: string): Promise<PlanOutline> {
+  return keptUntilChange(
+    ctx,
+    childrenCache,
+    `${planId}|${parentId}`,
+    () => requirePlan(ctx.db, planId).then(async (): Promise<PlanOutline> => ({ items: await listLiveTree(ctx.db, planId, { parentId }), complete: true })),
+    CHILDREN_CACHE_LIMIT,
+  );
 }
 const CHILDREN_CACHE_LIMIT = 5_000;
 const childrenCache = new WeakMap<object, Map<string, CacheEntry<PlanOutline>>>();

@@ -90,6 +90,24 @@ export function currentPlanStatus(ctx: ServiceContext, planId: string): PlanStat
   return hit.settled;
 }
 
+/**
+ * A value kept per database and key under the status's validity rule (this process's commits at once,
+ * other processes' within CHECK_EVERY_MS): the plan's outline and its levels. At most `limit` keys.
+ */
+export async function keptUntilChange<T>(ctx: ServiceContext, cache: WeakMap<object, Map<string, CacheEntry<T>>>, key: string, compute: () => Promise<T>, limit = Infinity): Promise<T> {
+  let byKey = cache.get(ctx.db);
+  if (!byKey) cache.set(ctx.db, (byKey = new Map()));
+  const hit = byKey.get(key);
+  const revision = revisionOf(ctx.db);
+  if (hit && hit.revision === revision && (await stillCurrent(ctx, hit))) return hit.value;
+  const auditHead = await readAuditHead(ctx);
+  const value = compute();
+  if (byKey.size >= limit) byKey.clear();
+  byKey.set(key, { revision, auditHead, checkedAt: Date.now(), value });
+  value.catch(() => byKey.delete(key));
+  return value;
+}
+
 /** The id of the newest audit entry: every committed change advances it, in whichever process. */
 export async function readAuditHead(ctx: ServiceContext): Promise<number> {
   const row = await ctx.db.selectFrom('audit_log').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();

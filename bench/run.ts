@@ -167,7 +167,7 @@ async function main() {
     const ceiling = (await run('ceiling (hello)', 'GET /hello on a bare Fastify instance', { url: `${helloBase}/hello` }))!;
     await run('my-tasks', 'GET /api/plans/:id/my-tasks?role=lead&sort=dueOn&page=1&pageSize=20 (reporter of the unit leading most tasks)', { url: `${base}/api/plans/${planId}/my-tasks?role=lead&sort=dueOn&page=1&pageSize=20`, headers: reporter.headers });
     await run('auth floor', 'GET /api/auth/me (session check and a tiny JSON: the most any authenticated read can reach here)', { url: `${base}/api/auth/me`, headers: reporter.headers });
-    await run('nodes (subtree)', 'GET /api/plans/:id/nodes (office; the whole live tree, full records)', { url: `${base}/api/plans/${planId}/nodes`, headers: office.headers });
+    await run('nodes (whole plan)', 'GET /api/plans/:id/nodes (office; the whole live tree, full records)', { url: `${base}/api/plans/${planId}/nodes`, headers: office.headers });
     await run('tree (light)', 'GET /api/plans/:id/nodes?view=tree (office; the outline the plan tree shows, no texts)', { url: `${base}/api/plans/${planId}/nodes?view=tree`, headers: office.headers });
     await run('tree children', 'GET /api/plans/:id/nodes?view=tree&parentId=… (office; one level of the outline, what the tree loads on expand)', { url: `${base}/api/plans/${planId}/nodes?view=tree&parentId=${subtreeParent}`, headers: office.headers });
     await run('node detail', 'GET /api/plans/:id/nodes/:nodeId (office; one task with its texts)', { url: `${base}/api/plans/${planId}/nodes/${task.node_id}`, headers: office.headers });

@@ -26,7 +26,19 @@ const PLAN_ROOT = '__plan__';
 
 // Offices work on Beijing time: a report due "today" is due until midnight there, not in UTC.
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
-export const todayInChina = (ctx: ServiceContext) => new Date(ctx.clock().getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+// Asked on every My tasks request: the day changes only on a whole minute (the offset is whole hours),
+// so it is worked out once a minute of the clock.
+let dayMinute = NaN;
+let day = '';
+export const todayInChina = (ctx: ServiceContext): string => {
+  const now = ctx.clock().getTime();
+  const minute = Math.floor(now / 60_000);
+  if (minute !== dayMinute) {
+    day = new Date(now + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+    dayMinute = minute;
+  }
+  return day;
+};
 
 export async function planThresholds(ctx: ServiceContext, planId: string): Promise<StatusThresholds> {
   const row = await ctx.db.selectFrom('plan').select('settings').where('id', '=', planId).executeTakeFirst();

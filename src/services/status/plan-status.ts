@@ -71,22 +71,14 @@ export interface CacheEntry<T = PlanStatus> {
 }
 const statusCache = new WeakMap<object, Map<string, CacheEntry>>();
 
-export async function computePlanStatus(ctx: ServiceContext, planId: string, asOf = todayInChina(ctx)): Promise<PlanStatus> {
-  let byKey = statusCache.get(ctx.db);
-  if (!byKey) statusCache.set(ctx.db, (byKey = new Map()));
+export function computePlanStatus(ctx: ServiceContext, planId: string, asOf = todayInChina(ctx)): Promise<PlanStatus> {
   const key = `${planId}|${asOf}`;
-  const hit = byKey.get(key);
-  const revision = revisionOf(ctx.db);
-  if (hit && hit.revision === revision && (await stillCurrent(ctx, hit))) return hit.value;
-  // The audit head is read before the facts: a commit landing in between is seen again on the next look.
-  const auditHead = await readAuditHead(ctx);
-  const value = hit ? updateOrRecompute(ctx, planId, asOf, hit, auditHead) : computeFresh(ctx, planId, asOf);
-  const entry: CacheEntry = { revision, auditHead, checkedAt: Date.now(), value };
-  // A day's status is only asked for today; older days are dropped so the cache holds one status per plan.
-  for (const k of byKey.keys()) if (k.startsWith(`${planId}|`) && k !== key) byKey.delete(k);
-  byKey.set(key, entry);
-  value.then((v) => (entry.settled = v), () => byKey.delete(key));
-  return value;
+  return keptUntilChange(ctx, statusCache, key, (previous, auditHead) => {
+    // A day's status is only asked for today; older days are dropped so the cache holds one status per plan.
+    const byKey = statusCache.get(ctx.db)!;
+    for (const k of byKey.keys()) if (k.startsWith(`${planId}|`) && k !== key) byKey.delete(k);
+    return previous ? updateOrRecompute(ctx, planId, asOf, previous, auditHead) : computeFresh(ctx, planId, asOf);
+  });
 }
 
 /**
@@ -104,19 +96,29 @@ export function currentPlanStatus(ctx: ServiceContext, planId: string): PlanStat
 
 /**
  * A value kept per database and key under the status's validity rule (this process's commits at once,
- * other processes' within CHECK_EVERY_MS): the plan's outline and its levels. At most `limit` keys.
+ * other processes' within CHECK_EVERY_MS): the plan's status, its outline and the outline's levels. When
+ * it is out of date, `compute` gets the entry it replaces (the status updates from it) and the audit
+ * head read before it runs. At most `limit` keys.
  */
-export async function keptUntilChange<T>(ctx: ServiceContext, cache: WeakMap<object, Map<string, CacheEntry<T>>>, key: string, compute: () => Promise<T>, limit = Infinity): Promise<T> {
+export async function keptUntilChange<T>(
+  ctx: ServiceContext,
+  cache: WeakMap<object, Map<string, CacheEntry<T>>>,
+  key: string,
+  compute: (previous: CacheEntry<T> | undefined, auditHead: number) => Promise<T>,
+  limit = Infinity,
+): Promise<T> {
   let byKey = cache.get(ctx.db);
   if (!byKey) cache.set(ctx.db, (byKey = new Map()));
   const hit = byKey.get(key);
   const revision = revisionOf(ctx.db);
   if (hit && hit.revision === revision && (await stillCurrent(ctx, hit))) return hit.value;
+  // The audit head is read before the value: a commit landing in between is seen again on the next look.
   const auditHead = await readAuditHead(ctx);
-  const value = compute();
+  const value = compute(hit, auditHead);
   if (byKey.size >= limit) byKey.clear();
-  byKey.set(key, { revision, auditHead, checkedAt: Date.now(), value });
-  value.catch(() => byKey.delete(key));
+  const entry: CacheEntry<T> = { revision, auditHead, checkedAt: Date.now(), value };
+  byKey.set(key, entry);
+  value.then((v) => (entry.settled = v), () => byKey.delete(key));
   return value;
 }
 

@@ -107,7 +107,9 @@ export function installErrorHandler(app: FastifyInstance) {
       return sendError(request, reply, `IMPORT_${err.code}` as ErrorCode, undefined, err.details);
     }
     if (err instanceof DomainError) {
-      const field = FIELD_OF[err.code];
+      // a rule a service checks on one field (the article a decision is filed under) names it in its details
+      const named = err.code === 'VALIDATION_FAILED' && typeof err.details?.field === 'string' ? err.details.field : undefined;
+      const field = FIELD_OF[err.code] ?? named;
       const details = PUBLIC_DETAILS.has(err.code) ? err.details : undefined;
       return sendError(request, reply, err.code, field ? [{ path: field, message: ERROR_MESSAGES[err.code][lang] }] : undefined, details);
     }

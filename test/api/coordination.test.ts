@@ -257,7 +257,7 @@ describe.each(testDialects())('[%s] meetings, agreements and national requests',
     expect((filed.json() as Decision).code).toMatch(/^3\.2\.\d+$/);
     for (const articleId of [aTask.id, 'no-such-node']) {
       const refused = await office.post(`/api/meetings/${m.id}/decisions`, { ...body, articleId });
-      expect(refused.json(), articleId).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+      expect(refused.json(), articleId).toMatchObject({ error: { code: 'VALIDATION_FAILED', fields: [{ path: 'articleId' }] } });
     }
     expect(((await viewer.get(`/api/meetings/${m.id}`)).json() as Meeting).decisions).toHaveLength(1);
   });
